@@ -1,0 +1,112 @@
+# Loom: one set of noweb chapters that is both a kernel and a book.
+# `make help` lists the verbs.  Nothing under build/ is ever edited.
+
+ARCHES   := riscv64 aarch64 x86_64 loongarch64
+CHAPTERS := $(patsubst chapters/%.nw,%,$(sort $(wildcard chapters/[0-9][0-9]-*.nw)))
+# The default chapter is the message queue once it exists, else the newest.
+DEFAULT_CH := $(or $(filter 05-msgqueue,$(CHAPTERS)),$(lastword $(CHAPTERS)))
+
+ARCH ?= riscv64
+CH   ?= $(DEFAULT_CH)
+SMP  ?= 1
+# CH may be given as 01, helloworld or 01-helloworld.
+override CH := $(or $(filter $(CH),$(CHAPTERS)),$(filter $(CH)-%,$(CHAPTERS)),$(filter %-$(CH),$(CHAPTERS)),$(CH))
+
+ifeq ($(filter $(ARCH),$(ARCHES)),)
+$(info make: unknown ARCH=$(ARCH); valid values: $(ARCHES))
+$(error unknown ARCH)
+endif
+ifeq ($(filter $(CH),$(CHAPTERS)),)
+$(info make: unknown CH=$(CH); valid values: $(CHAPTERS))
+$(error unknown CH)
+endif
+
+# Every verb but these needs the tools, checked once (sub-makes inherit
+# LOOM_TOOLS_OK).  `make run` and `make test` install what is missing.
+NO_TOOLS_NEEDED := deps help clean handout
+ifeq ($(LOOM_TOOLS_OK),)
+ifneq ($(filter-out $(NO_TOOLS_NEEDED),$(or $(MAKECMDGOALS),run)),)
+ifneq ($(filter run test,$(or $(MAKECMDGOALS),run)),)
+$(if $(shell sh tools/deps.sh --check >/dev/null 2>&1 || echo missing),$(shell sh tools/deps.sh >&2))
+endif
+TOOLS_MISSING := $(shell sh tools/deps.sh --check 2>&1 >/dev/null | tr '\n' ' ')
+ifneq ($(TOOLS_MISSING),)
+$(error $(TOOLS_MISSING))
+endif
+export LOOM_TOOLS_OK := yes
+endif
+endif
+
+# EXTRA=file.nw... continues the chapters' chunks (a student's exercises,
+# a test kernel); such a kernel is built apart, in build/ARCH/CH+name/.
+EXTRA    ?=
+OUT      := build/$(ARCH)/$(CH)$(subst $(eval) ,,$(foreach e,$(EXTRA),+$(basename $(notdir $(e)))))
+NW       := $(shell tangle/files.sh $(ARCH) $(CH) $(EXTRA))
+
+.DEFAULT_GOAL := run
+.PHONY: help deps tangle check build run debug test book pdf epub grade bench handout clean qemu-cmd FORCE
+
+help:
+	@echo "make run   [ARCH=$(ARCH)] [CH=$(CH)] [SMP=1]  build and boot a chapter's kernel on QEMU"
+	@echo "make build [ARCH=...] [CH=...]           build it only (build/ARCH/CH/)"
+	@echo "make debug [ARCH=...] [CH=...]           QEMU halted with a gdb stub, and gdb-multiarch"
+	@echo "make test                                the whole test suite: N passed, N failed"
+	@echo "make check                               the chunk checker"
+	@echo "make tangle                              tangle every chapter for every machine"
+	@echo "make book                                the woven book: build/book/index.html"
+	@echo "make grade EX=01.1                       grade your exercises/NN-name.nw"
+	@echo "make handout                             a student tree without the reference solutions"
+	@echo "make deps                                install what is missing (Debian 12)"
+	@echo "make clean                               remove build/"
+	@echo "machines: $(ARCHES)"
+	@echo "chapters: $(CHAPTERS)"
+
+deps:
+	@sh tools/deps.sh
+
+check:
+	@for a in $(ARCHES); do \
+	  tangle/check.sh $$(tangle/files.sh $$a $(lastword $(CHAPTERS))) || exit 1; \
+	done; echo "check: the chunk graph is sound on $(ARCHES)"
+
+tangle:
+	@for a in $(ARCHES); do for c in $(CHAPTERS); do \
+	  $(MAKE) --no-print-directory -s ARCH=$$a CH=$$c tangle-one || exit 1; done; done
+
+.PHONY: tangle-one
+tangle-one:
+	@tangle/tangle.sh $(OUT)/src $(NW)
+
+build: tangle-one
+	@$(MAKE) --no-print-directory -f tools/kernel.mk ARCH=$(ARCH) CH=$(CH) OUT=$(OUT)
+
+qemu-cmd:
+	@$(MAKE) --no-print-directory -s -f tools/kernel.mk ARCH=$(ARCH) CH=$(CH) OUT=$(OUT) SMP=$(SMP) print-qemu
+
+run: build
+	@$(MAKE) --no-print-directory -f tools/kernel.mk ARCH=$(ARCH) CH=$(CH) OUT=$(OUT) SMP=$(SMP) run
+
+debug: build
+	@$(MAKE) --no-print-directory -f tools/kernel.mk ARCH=$(ARCH) CH=$(CH) OUT=$(OUT) SMP=$(SMP) debug
+
+test:
+	@tests/run.sh
+
+book:
+	@$(MAKE) --no-print-directory -s tangle
+	@book/weave.sh build/book $(foreach c,$(CHAPTERS),chapters/$(c).nw $(foreach a,$(ARCHES),$(wildcard arch/$(a)/$(c).nw)))
+	@python3 book/checklinks.py build/book
+	@echo "book: build/book/index.html"
+
+EX ?=
+grade:
+	@tests/grade.sh $(EX)
+
+bench:
+	@echo "bench: no benchmarks yet; chapter 5 adds them"
+
+handout:
+	@tests/handout.sh
+
+clean:
+	rm -rf build

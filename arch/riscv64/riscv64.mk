@@ -1,0 +1,11 @@
+# riscv64: QEMU virt, booted by OpenSBI (QEMU's default -bios) in S-mode.
+# Facts: ../shared/reference/machines.md section 1; prose: arch/riscv64/01-helloworld.nw.
+PLATFORM     := riscv64-qemu-virt
+ARCH_TARGET  := --target=riscv64-unknown-elf -march=rv64imac_zicsr_zifencei -mabi=lp64 \
+                -mcmodel=medany -mno-relax
+ARCH_CFLAGS  := $(ARCH_TARGET)
+ARCH_ASFLAGS := $(ARCH_TARGET)
+IMAGE        := $(OUT)/kernel.elf
+QEMU         := qemu-system-riscv64 -machine virt -m 128M -smp $(SMP) -nographic -no-reboot \
+                -bios default -nic none -device pvpanic-pci -action panic=exit-failure
+QEMU_BOOT    := -kernel $(IMAGE)

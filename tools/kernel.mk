@@ -1,0 +1,57 @@
+# tools/kernel.mk: build and boot one chapter's kernel for one machine.
+# Called by the top Makefile after tangling, as
+#   make -f tools/kernel.mk ARCH=riscv64 CH=01-helloworld OUT=build/riscv64/01-helloworld [target]
+# so that make sees the timestamps cpif kept.  The machine's facts (compiler
+# flags, image format, QEMU command line) come from arch/$(ARCH)/$(ARCH).mk.
+SRC  := $(OUT)/src
+OBJ  := $(OUT)/obj
+SMP  ?= 1
+CC      := clang-19
+LD      := ld.lld-19
+OBJCOPY := llvm-objcopy-19
+
+# Common to all machines: freestanding C, no builtins assumed, no PIC, no
+# jump tables (their absolute addresses would break before paging), and
+# warnings are errors.  -I$(SRC) lets "kernel/arch.h" be found.
+CFLAGS_COMMON := -std=gnu11 -ffreestanding -fno-builtin -fno-pic -fno-jump-tables \
+                 -fno-stack-protector -nostdinc -isystem $(shell $(CC) -print-resource-dir)/include \
+                 -O2 -g -Wall -Wextra -Werror -I$(SRC) -DLOOM_CHAPTER=\"$(CH)\"
+include arch/$(ARCH)/$(ARCH).mk
+
+KSRC := $(wildcard $(SRC)/kernel/*.c $(SRC)/arch/$(ARCH)/*.c $(SRC)/arch/$(ARCH)/*.S) $(SRC)/app/$(CH).c
+KOBJ := $(patsubst $(SRC)/%,$(OBJ)/%.o,$(KSRC))
+ELF  := $(OUT)/kernel.elf
+
+.PHONY: build run debug print-qemu
+build: $(IMAGE)
+	@echo "build: $(IMAGE)"
+
+$(ELF): $(KOBJ) $(SRC)/arch/$(ARCH)/kernel.ld
+	@$(LD) -nostdlib -static -T $(SRC)/arch/$(ARCH)/kernel.ld -o $@ $(KOBJ)
+
+$(OBJ)/%.c.o: $(SRC)/%.c
+	@mkdir -p $(dir $@)
+	@$(CC) $(CFLAGS_COMMON) $(ARCH_CFLAGS) -MMD -c $< -o $@
+
+$(OBJ)/%.S.o: $(SRC)/%.S
+	@mkdir -p $(dir $@)
+	@$(CC) $(ARCH_ASFLAGS) -g -I$(SRC) -MMD -c $< -o $@
+
+$(SRC)/app/$(CH).c:
+	@echo "build: chapter $(CH) has no root <<app/$(CH).c>>" >&2; exit 1
+
+print-qemu:
+	@echo $(QEMU) $(QEMU_BOOT)
+
+run: $(IMAGE)
+	@echo $(QEMU) $(QEMU_BOOT)
+	@$(QEMU) $(QEMU_BOOT)
+
+debug: $(IMAGE)
+	@echo "debug: QEMU waits for gdb on localhost:1234; quit gdb to stop it"
+	@echo $(QEMU) $(QEMU_BOOT) -S -gdb tcp::1234
+	@$(QEMU) $(QEMU_BOOT) -S -gdb tcp::1234 & qemu=$$!; \
+	 gdb-multiarch -q -ex 'set confirm off' -ex 'target remote localhost:1234' $(ELF); \
+	 kill $$qemu 2>/dev/null; wait $$qemu 2>/dev/null; true
+
+-include $(KOBJ:.o=.d)
