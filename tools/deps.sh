@@ -15,12 +15,21 @@ check_only=no
 want="clang-19:clang-19 lld-19:ld.lld-19 llvm-19:llvm-objcopy-19 noweb:notangle
 pandoc:pandoc graphviz:dot gdb-multiarch:gdb-multiarch universal-ctags:ctags
 python3:python3 opensbi:/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
-seabios:/usr/share/seabios/bios-256k.bin
+seabios:/usr/share/seabios/bios-256k.bin libclang-rt-19-dev:@sanitizers
 qemu-system-misc:qemu-system-riscv64 qemu-system-misc:qemu-system-loongarch64
 qemu-system-arm:qemu-system-aarch64 qemu-system-x86:qemu-system-x86_64"
 qemu_min=10
 
-have() { case $1 in /*) [ -e "$1" ] ;; *) command -v "$1" >/dev/null 2>&1 ;; esac; }
+have() {
+    case $1 in
+    @sanitizers)  # the host tests' ASan, UBSan and TSan runtimes for clang-19
+        command -v clang-19 >/dev/null 2>&1 &&
+        echo 'int main(void) { return 0; }' |
+            clang-19 -x c - -fsanitize=address,undefined -o /dev/null 2>/dev/null ;;
+    /*) [ -e "$1" ] ;;
+    *)  command -v "$1" >/dev/null 2>&1 ;;
+    esac
+}
 
 qemu_major() {  # prints the major version of qemu-system-$1, or 0
     v=$(qemu-system-"$1" --version 2>/dev/null | sed -n 's/^QEMU emulator version \([0-9]*\).*/\1/p')

@@ -16,11 +16,13 @@ OBJCOPY := llvm-objcopy-19
 CFLAGS_COMMON := -std=gnu11 -ffreestanding -fno-builtin -fno-pic -fno-jump-tables \
                  -fno-stack-protector -nostdinc -isystem $(shell $(CC) -print-resource-dir)/include \
                  -O2 -g -Wall -Wextra -Werror -I$(SRC) -DLOOM_CHAPTER=\"$(CH)\"
+ELF  := $(OUT)/kernel.elf
+# The machine's facts: PLATFORM, ARCH_CFLAGS, ARCH_ASFLAGS, IMAGE (what QEMU
+# boots: the ELF, or a file the .mk makes from it), QEMU and QEMU_BOOT.
 include arch/$(ARCH)/$(ARCH).mk
 
 KSRC := $(wildcard $(SRC)/kernel/*.c $(SRC)/arch/$(ARCH)/*.c $(SRC)/arch/$(ARCH)/*.S) $(SRC)/app/$(CH).c
 KOBJ := $(patsubst $(SRC)/%,$(OBJ)/%.o,$(KSRC))
-ELF  := $(OUT)/kernel.elf
 
 .PHONY: build run debug print-qemu
 build: $(IMAGE)
@@ -55,3 +57,8 @@ debug: $(IMAGE)
 	 kill $$qemu 2>/dev/null; wait $$qemu 2>/dev/null; true
 
 -include $(KOBJ:.o=.d)
+
+# The values an expected transcript may name (@ARCH@, @PLATFORM@, @CH@ ...).
+.PHONY: print-vars
+print-vars:
+	@echo ARCH=$(ARCH) PLATFORM=$(PLATFORM) CH=$(CH) $(TRANSCRIPT_VARS)

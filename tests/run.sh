@@ -1,0 +1,102 @@
+#!/bin/sh
+# tests/run.sh: the test suite behind `make test`.  Each test prints one
+# line, PASS or FAIL and its name; a failure is followed by what went wrong
+# (a diff, a compiler error).  The last line is "N passed, N failed"; the
+# exit status is 0 only if nothing failed.  Logs stay in build/test-logs/.
+#
+#   tests/run.sh [ONLY]     ONLY: a substring of test names to run
+set -u
+cd "$(dirname "$0")/.."
+only=${1:-}
+logs=build/test-logs
+mkdir -p "$logs"
+ARCHES="riscv64 aarch64 x86_64 loongarch64"
+CHAPTERS=$(for f in chapters/[0-9][0-9]-*.nw; do basename "$f" .nw; done)
+LAST=$(echo "$CHAPTERS" | tail -n 1)
+TIMEOUT=${LOOM_TEST_TIMEOUT:-60}
+passed=0 failed=0
+
+# run NAME COMMAND...: one test; its output is shown only if it fails
+run() {
+    name=$1; shift
+    case $name in *"$only"*) ;; *) return 0 ;; esac
+    log="$logs/$(echo "$name" | tr ' /:' '___').log"
+    if "$@" > "$log" 2>&1; then
+        passed=$((passed + 1)); echo "PASS  $name"
+    else
+        failed=$((failed + 1)); echo "FAIL  $name"; sed 's/^/      /' "$log" | tail -n 40
+    fi
+}
+
+# kernel ARCH CH EXPECTED STATUS [EXTRA.nw]: build, boot under a timeout,
+# judge the exit status and the whole transcript.
+kernel() {
+    arch=$1 ch=$2 expected=$3 status=$4 extra=${5:-}
+    make -s build ARCH="$arch" CH="$ch" EXTRA="$extra" >/dev/null || return 1
+    cmd=$(make -s qemu-cmd ARCH="$arch" CH="$ch" EXTRA="$extra") || return 1
+    vars=$(make -s vars ARCH="$arch" CH="$ch" EXTRA="$extra") || return 1
+    out="$logs/qemu-$arch-$ch$(basename "${extra:-}" .nw | sed 's/^./+&/').txt"
+    echo "$cmd"
+    timeout "$TIMEOUT" $cmd < /dev/null > "$out" 2>&1
+    rc=$?
+    [ $rc -eq 124 ] && { echo "timed out after ${TIMEOUT}s; transcript in $out"; tail -n 20 "$out"; return 1; }
+    python3 tests/transcript.py "$expected" "$out" $vars || { echo "(transcript in $out)"; return 1; }
+    [ $rc -eq "$status" ] || { echo "QEMU exited with status $rc, expected $status (transcript in $out)"; return 1; }
+}
+
+# host TEST: a host unit test, tangled as tests/host/NAME.c, compiled with
+# the portable kernel/NAME.c it tests, under ASan and UBSan.
+host() {
+    src=build/riscv64/$LAST/src
+    t=$1 bin=build/host/$1
+    mkdir -p build/host
+    clang-19 -std=gnu11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
+        -fno-sanitize-recover=all -fno-omit-frame-pointer -I"$src" \
+        -DLOOM_CHAPTER='"host"' -o "$bin" "$src/tests/host/$t.c" "$src/kernel/$t.c" || return 1
+    "$bin"
+}
+
+# grader EX: the grader fails on the unsolved chapter, passes with the
+# reference solution.
+grader() {
+    ex=$1
+    nn=${ex%%.*}
+    sol=$(ls tests/solutions/"$nn"-*.nw 2>/dev/null | head -n 1)
+    [ -n "$sol" ] || { echo "no reference solution tests/solutions/$nn-*.nw"; return 1; }
+    : > build/unsolved.nw
+    if tests/grade.sh "$ex" build/unsolved.nw; then
+        echo "grader $ex passed an unsolved chapter"; return 1
+    fi
+    tests/grade.sh "$ex" "$sol"
+}
+
+run "chunk graph (make check)" make -s check
+
+make -s tangle || { echo "FAIL  make tangle"; echo "0 passed, 1 failed"; exit 1; }
+for f in build/riscv64/$LAST/src/tests/host/*.c; do
+    [ -e "$f" ] || continue
+    t=$(basename "$f" .c)
+    run "host: $t" host "$t"
+done
+
+for ch in $CHAPTERS; do
+    for arch in $ARCHES; do
+        [ -f "tests/expected/$ch.txt" ] || continue
+        run "qemu: $arch $ch" kernel "$arch" "$ch" "tests/expected/$ch.txt" 0
+    done
+done
+for arch in $ARCHES; do
+    run "qemu: $arch unexpected trap" kernel "$arch" 01-helloworld \
+        tests/expected/01-helloworld+trap.txt 1 tests/kernels/trap.nw
+done
+
+run "book (make book, links)" make -s book
+
+for g in tests/graders/[0-9][0-9].*.sh; do
+    [ -e "$g" ] || continue
+    ex=$(basename "$g" .sh)
+    run "grader $ex" grader "$ex"
+done
+
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
