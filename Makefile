@@ -44,7 +44,7 @@ OUT      := build/$(ARCH)/$(CH)$(subst $(eval) ,,$(foreach e,$(EXTRA),+$(basenam
 NW       := $(shell tangle/files.sh $(ARCH) $(CH) $(EXTRA))
 
 .DEFAULT_GOAL := run
-.PHONY: vars help deps tangle check build run debug test book pdf epub grade bench handout clean qemu-cmd FORCE
+.PHONY: outdir vars help deps tangle check build run debug test book pdf epub grade bench handout clean qemu-cmd FORCE
 
 help:
 	@echo "make run   [ARCH=$(ARCH)] [CH=$(CH)] [SMP=1]  build and boot a chapter's kernel on QEMU"
@@ -79,6 +79,9 @@ tangle-one:
 
 build: tangle-one
 	@$(MAKE) --no-print-directory -f tools/kernel.mk ARCH=$(ARCH) CH=$(CH) OUT=$(OUT)
+
+outdir:
+	@echo $(OUT)
 
 vars:
 	@$(MAKE) --no-print-directory -s -f tools/kernel.mk ARCH=$(ARCH) CH=$(CH) OUT=$(OUT) print-vars

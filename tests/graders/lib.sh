@@ -1,0 +1,29 @@
+# tests/graders/lib.sh: what every grader uses.  A grader runs with CH
+# (01-helloworld), ANSWER (the student's .nw) and EX set, and prints lines
+# starting GOOD, BAD or MISSING.
+ARCHES="riscv64 aarch64 x86_64 loongarch64"
+logs=build/grade-logs
+mkdir -p "$logs"
+
+good() { echo "GOOD     $*"; }
+bad()  { echo "BAD      $*"; }
+
+# boot ARCH [QEMU ARGS...]: build the chapter with the answer for ARCH and
+# boot it under a timeout.  Sets $out (the transcript, carriage returns
+# removed) and $rc (QEMU's exit status).  Returns 1 if the build failed,
+# after showing why.
+boot() {
+    arch=$1; shift
+    out="$logs/$EX-$arch.txt"
+    if ! make -s build ARCH="$arch" CH="$CH" EXTRA="$ANSWER" > "$out.build" 2>&1; then
+        bad "$arch: the kernel does not build with $ANSWER:"
+        sed 's/^/           /' "$out.build" | head -n 15
+        return 1
+    fi
+    cmd=$(make -s qemu-cmd ARCH="$arch" CH="$CH" EXTRA="$ANSWER")
+    timeout "${LOOM_TEST_TIMEOUT:-60}" $cmd "$@" < /dev/null > "$out.raw" 2>&1
+    rc=$?
+    tr -d '\r' < "$out.raw" > "$out"
+    [ $rc -ne 124 ] || bad "$arch: no power-off within ${LOOM_TEST_TIMEOUT:-60}s (see $out)"
+    return 0
+}
