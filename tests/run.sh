@@ -92,8 +92,9 @@ done
 
 run "book (make book, links)" make -s book
 
+[ -d tests/solutions ] || echo "note: no tests/solutions/ (a handout tree): graders are not proven"
 for g in tests/graders/[0-9][0-9].*.sh; do
-    [ -e "$g" ] || continue
+    [ -e "$g" ] && [ -d tests/solutions ] || continue
     ex=$(basename "$g" .sh)
     run "grader $ex" grader "$ex"
 done
