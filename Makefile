@@ -75,7 +75,7 @@ tangle:
 
 .PHONY: tangle-one
 tangle-one:
-	@tangle/tangle.sh $(OUT)/src $(NW)
+	@TANGLE_ARCH=$(ARCH) tangle/tangle.sh $(OUT)/src $(NW)
 
 build: tangle-one
 	@$(MAKE) --no-print-directory -f tools/kernel.mk ARCH=$(ARCH) CH=$(CH) OUT=$(OUT)

@@ -13,7 +13,11 @@
 #   prose edit rebuilds only what moved.
 # - Generated files are read-only: edit the .nw, never build/.
 # - A file whose root has gone since the last run is removed.
+# - With TANGLE_ARCH set, the chunks of other machines' ports (their names
+#   start with the machine, "aarch64 trap: ...") are not this kernel's
+#   business: a student's answer file may hold code for all four.
 set -u
+arches="riscv64 aarch64 x86_64 loongarch64"
 out=$1; shift
 lib=/usr/lib/noweb
 status=0
@@ -34,6 +38,11 @@ awk '/^@quote$/ { q = 1 } /^@endquote$/ { q = 0 }
 
 : > "$tmp/manifest"
 while IFS= read -r root; do
+    other=no
+    for a in $arches; do
+        case $root in "$a "*) [ "$a" = "${TANGLE_ARCH:-}" ] || other=yes ;; esac
+    done
+    [ $other = yes ] && continue
     case $root in
     *.c|*.h|*.S) fmt='#line %L "%F"%N' ;;
     *.ld)        fmt='/* %F:%L */%N' ;;

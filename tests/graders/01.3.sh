@@ -1,0 +1,17 @@
+# Exercise 1.3, memory size: the banner's "memory = N MiB" on every machine,
+# booted with -m 128M and with -m 256M, N within 4 MiB below the size given.
+. tests/graders/lib.sh
+for arch in $ARCHES; do
+    for mib in 128 256; do
+        boot "$arch" -m ${mib}M || break
+        [ "$rc" -eq 0 ] || { bad "$arch -m ${mib}M: QEMU exits with status $rc, not 0 (see $out)"; continue; }
+        n=$(sed -n 's/^memory = \([0-9][0-9]*\) MiB$/\1/p' "$out" | head -n 1)
+        if [ -z "$n" ]; then
+            bad "$arch -m ${mib}M: no line \"memory = N MiB\" (see $out)"
+        elif [ "$n" -le "$mib" ] && [ "$n" -ge $((mib - 4)) ]; then
+            good "$arch -m ${mib}M: memory = $n MiB"
+        else
+            bad "$arch -m ${mib}M: memory = $n MiB, expected $((mib - 4))..$mib"
+        fi
+    done
+done
