@@ -102,6 +102,25 @@ for arch in $ARCHES; do
         tests/expected/01-helloworld+trap.txt 1 tests/kernels/trap.nw
 done
 
+# debug ARCH: gdb, attached to QEMU's stub, stops at a line of the book.
+debug() {
+    arch=$1 port=$((20000 + $$ % 10000))
+    line=$(grep -n 'kprintf("\\nLoom' chapters/01-helloworld.nw | cut -d: -f1)
+    make -s build ARCH="$arch" CH=01 > /dev/null || return 1
+    cmd=$(make -s qemu-cmd ARCH="$arch" CH=01)
+    timeout 30 $cmd -S -gdb tcp::$port < /dev/null > "$logs/debug-qemu.txt" 2>&1 &
+    sleep 0.3
+    timeout 30 gdb-multiarch -batch -ex "target remote localhost:$port" \
+        -ex "break chapters/01-helloworld.nw:$line" -ex continue -ex bt -ex kill \
+        "$(make -s outdir ARCH="$arch" CH=01)/kernel.elf" > "$logs/debug-gdb.txt" 2>&1
+    wait
+    cat "$logs/debug-gdb.txt"
+    grep -q "^#0 .*kernel_main .* at chapters/01-helloworld.nw:$line" "$logs/debug-gdb.txt"
+}
+for arch in $ARCHES; do
+    run "debug: $arch gdb breaks at chapters/01-helloworld.nw:LINE" debug "$arch"
+done
+
 run "book (make book, links)" make -s book
 
 [ -d tests/solutions ] || echo "note: no tests/solutions/ (a handout tree): graders are not proven"

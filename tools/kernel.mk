@@ -49,11 +49,12 @@ run: $(IMAGE)
 	@echo $(QEMU) $(QEMU_BOOT)
 	@$(QEMU) $(QEMU_BOOT)
 
+GDB_PORT ?= 1234
 debug: $(IMAGE)
-	@echo "debug: QEMU waits for gdb on localhost:1234; quit gdb to stop it"
-	@echo $(QEMU) $(QEMU_BOOT) -S -gdb tcp::1234
-	@$(QEMU) $(QEMU_BOOT) -S -gdb tcp::1234 & qemu=$$!; \
-	 gdb-multiarch -q -ex 'set confirm off' -ex 'target remote localhost:1234' $(ELF); \
+	@echo "debug: QEMU waits for gdb on localhost:$(GDB_PORT); quit gdb to stop it"
+	@echo $(QEMU) $(QEMU_BOOT) -S -gdb tcp::$(GDB_PORT)
+	@$(QEMU) $(QEMU_BOOT) -S -gdb tcp::$(GDB_PORT) & qemu=$$!; \
+	 gdb-multiarch -q -ex 'set confirm off' -ex 'target remote localhost:$(GDB_PORT)' $(ELF); \
 	 kill $$qemu 2>/dev/null; wait $$qemu 2>/dev/null; true
 
 -include $(KOBJ:.o=.d)
