@@ -72,6 +72,16 @@ grader() {
 
 run "chunk graph (make check)" make -s check
 
+# refused VAR=VALUE: make stops with status 2 and lists the valid values.
+refused() {
+    make -s build "$1" > "$logs/refused.txt" 2>&1
+    rc=$?
+    cat "$logs/refused.txt"
+    [ $rc -eq 2 ] && grep -q "valid values: " "$logs/refused.txt"
+}
+run "make: an unknown ARCH is refused" refused ARCH=sparc64
+run "make: an unknown CH is refused" refused CH=99-nosuchchapter
+
 # QEMU's own device trees, for the host test of the device-tree reader.
 dump_dtbs() {
     export LOOM_DTB_DIR=build/host/dtb
