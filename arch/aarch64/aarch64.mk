@@ -1,0 +1,15 @@
+# aarch64: QEMU virt, no firmware: QEMU's own loader starts the ELF at EL1
+# (at EL2 with EL2=1).  Facts: ../shared/reference/machines.md section 2;
+# prose: arch/aarch64/01-helloworld.nw, "Building for aarch64".
+PLATFORM     := aarch64-qemu-virt
+ARCH_TARGET  := --target=aarch64-unknown-elf -mcpu=cortex-a72
+ARCH_CFLAGS  := $(ARCH_TARGET) -mgeneral-regs-only -mstrict-align
+ARCH_ASFLAGS := $(ARCH_TARGET)
+IMAGE        := $(ELF)
+# EL2=1 boots the kernel at EL2 (-machine virtualization=on), as chapters
+# 12-15 will; the kernel then drops to EL1 itself.
+comma        := ,
+QEMU_MACHINE := virt,highmem=off$(if $(filter 1,$(EL2)),$(comma)virtualization=on)
+QEMU         := qemu-system-aarch64 -machine $(QEMU_MACHINE) -cpu cortex-a72 -m 128M -smp $(SMP) \
+                -nographic -no-reboot -nic none -device pvpanic-pci -action panic=exit-failure
+QEMU_BOOT    := -kernel $(IMAGE)
