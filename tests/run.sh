@@ -127,7 +127,8 @@ debug() {
     cat "$logs/debug-gdb.txt"
     grep -q "^#0 .*kernel_main .* at chapters/01-helloworld.nw:$line" "$logs/debug-gdb.txt"
 }
-for arch in $ARCHES; do
+# Debian 12's gdb-multiarch (13.1) has no LoongArch support: no test there.
+for arch in riscv64 aarch64 x86_64; do
     run "debug: $arch gdb breaks at chapters/01-helloworld.nw:LINE" debug "$arch"
 done
 

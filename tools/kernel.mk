@@ -17,6 +17,7 @@ CFLAGS_COMMON := -std=gnu11 -ffreestanding -fno-builtin -fno-pic -fno-jump-table
                  -fno-stack-protector -nostdinc -isystem $(shell $(CC) -print-resource-dir)/include \
                  -O2 -g -Wall -Wextra -Werror -I$(SRC) -DLOOM_CHAPTER=\"$(CH)\"
 ELF  := $(OUT)/kernel.elf
+.DEFAULT_GOAL := build       # whatever rules the machine's .mk adds
 # The machine's facts: PLATFORM, ARCH_CFLAGS, ARCH_ASFLAGS, IMAGE (what QEMU
 # boots: the ELF, or a file the .mk makes from it), QEMU and QEMU_BOOT.
 include arch/$(ARCH)/$(ARCH).mk

@@ -1,0 +1,11 @@
+# loongarch64: QEMU virt, booted directly from the ELF (no firmware), in
+# direct-address mode at PLV0.
+# Facts: ../shared/reference/machines.md section 4; prose: arch/loongarch64/01-helloworld.nw.
+PLATFORM     := loongarch64-qemu-virt
+ARCH_TARGET  := --target=loongarch64-unknown-none -march=loongarch64 -mfpu=none -msimd=none
+ARCH_CFLAGS  := $(ARCH_TARGET) -mstrict-align -ftrap-function=loongarch64_builtin_trap
+ARCH_ASFLAGS := $(ARCH_TARGET)
+IMAGE        := $(OUT)/kernel.elf
+QEMU         := qemu-system-loongarch64 -machine virt -cpu la464 -m 128M -smp $(SMP) -nographic \
+                -no-reboot -nic none -device pvpanic-pci -action panic=exit-failure
+QEMU_BOOT    := -kernel $(IMAGE)
