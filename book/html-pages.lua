@@ -1,23 +1,28 @@
 -- html-pages.lua -- pandoc (2.17) filter that turns Loom's woven Markdown
--- (written by noweb-to-markdown.awk) into the HTML book, or prepares it
--- for pandoc's EPUB writer.
+-- (written by noweb-to-markdown.awk) into the HTML book, or prepares it for
+-- pandoc's EPUB writer.  weave.sh runs it as
 --
---   pandoc book.md -f commonmark_x -t html5 -o /dev/null \
---          --lua-filter book/html-pages.lua -M loom-outdir=OUT -M loom-template=book/page.html
---   pandoc book.md -f commonmark_x -t epub3 -o book.epub \
---          --lua-filter book/html-pages.lua -M loom-outdir=TMPDIR
+--   pandoc book.md -f commonmark_x -t html5 -o /dev/null --lua-filter book/html-pages.lua \
+--          -M loom-outdir=OUT -M loom-template=book/page.html -M loom-xref=xref.tsv \
+--          -M loom-cache=OUT/.highlight-cache
+--   pandoc book.md -f commonmark_x -t epub3 -o book.epub --lua-filter book/html-pages.lua \
+--          -M loom-outdir=TMP -M loom-xref=xref.tsv
 --
--- What it does, in one pass over the whole book:
+-- In one pass over the whole book it
 --   * splits the book into pages at the empty .nw-page marker divs: the front
 --     matter becomes index.html (with the table of contents), each chapter
---     (with its ports) NN-name.html, the two indexes chunks.html and
---     identifiers.html; pandoc 2.17 has no chunked HTML writer, so the
+--     with its ports NN-name.html, the two indexes chunks.html and
+--     identifiers.html.  pandoc 2.17 has no chunked HTML writer, so the
 --     filter writes the pages itself and pandoc's own output is discarded;
 --   * makes every link work across pages: it knows on which page every id
 --     lives and rewrites "#id" into "page.html#id" (EPUB: "chNNN.xhtml#id");
---   * links chunk uses and identifiers inside code: the back end left
---     sentinels there; they become placeholders, pandoc highlights the code
---     (skylighting), then the placeholders become <a> elements;
+--   * highlights each code chunk (pandoc's skylighting) with chunk uses and
+--     identifiers turned into links: the back end left sentinels in the
+--     code; they become placeholders, the block is highlighted, then the
+--     placeholders become <a> elements (not inside strings and comments).
+--     Highlighted blocks are cached between runs, keyed by their text;
+--   * adds each chunk's cross-references and the indexes, which the back
+--     end wrote as HTML into the side file (loom-xref);
 --   * marks port sections (.nw-port marker: the next heading gets the
 --     classes port and port-<arch>), numbers exercises ("Exercise 1.2",
 --     boxed, with the difficulty) and figures, renders ```{.dot} blocks
@@ -27,19 +32,28 @@ local OPEN, CLOSE = "\u{27E6}", "\u{27E7}"
 local is_epub = FORMAT:match("epub") ~= nil
 
 local outdir = "."
-local template = nil
-local pages = {}          -- {file=, chapter=, blocks=, title=, kind=}
+local pages = {}          -- {file=, chapter=, blocks=, kind=front|chapter|index}
 local id_page = {}        -- element id -> page index
-local alias = {}          -- marker id -> id of the heading it stands for (EPUB)
-local cur_page = 1        -- page being rendered
-local links = {}          -- placeholder number -> HTML of the link
+local alias = {}          -- EPUB: marker id -> id of the heading it stands for
 local chapter_marker = {} -- chapter number -> id of its .nw-page marker
+local cur_page = 1        -- page being rendered
+local snippets = {}       -- side file: key (chunk label, index name) -> HTML
 
 local function warn(msg) io.stderr:write("weave: warning: ", msg, "\n") end
-local function fail(msg) error("\nweave: " .. msg, 0) end
+local function fail(msg)              -- stop the build, loudly
+  io.stderr:write("weave: ", msg, "\n")
+  os.exit(1)
+end
 
 local function html_escape(s)
   return (s:gsub("&", "&amp;"):gsub("<", "&lt;"):gsub(">", "&gt;"):gsub('"', "&quot;"))
+end
+local function attr(el, name) return el.attributes and el.attributes[name] end
+local function read_file(path)
+  local f = io.open(path, "rb")
+  if not f then return nil end
+  local s = f:read("a"); f:close()
+  return s
 end
 
 -- the address of element `id`, seen from the page being rendered
@@ -47,19 +61,17 @@ local function href(id)
   local p = id_page[id]
   if not p then return "#" .. id end
   if is_epub then
-    if alias[id] then id = alias[id] end
-    return string.format("ch%03d.xhtml#%s", p, id)
+    return string.format("ch%03d.xhtml#%s", p, alias[id] or id)
   end
-  if id:match("^file%-") and pages[p].first_id == id then
-    return pages[p].file                         -- the top of a page
-  end
+  if pages[p].first_id == id then return pages[p].file end     -- the top of a page
   if p == cur_page then return "#" .. id end
   return pages[p].file .. "#" .. id
 end
+local function rewrite_hrefs(html)
+  return (html:gsub('href="#([^"]*)"', function(id) return 'href="' .. href(id) .. '"' end))
+end
 
 ------------------------------------------------------------------ pages
-local function attr(el, name) return el.attributes and el.attributes[name] end
-
 -- split the top-level blocks into pages at the .nw-page markers
 local function split_pages(blocks)
   local page = {file = "index.html", chapter = 0, blocks = {}, kind = "front"}
@@ -69,11 +81,11 @@ local function split_pages(blocks)
       local name = attr(b, "page") or b.identifier:gsub("^file%-", "")
       local ch = tonumber(attr(b, "chapter") or "")
       page = {file = name .. ".html", chapter = ch or 0, blocks = {}, first_id = b.identifier,
-              kind = ch and "chapter" or "index", path = attr(b, "path")}
+              kind = ch and "chapter" or "index"}
       pages[#pages + 1] = page
       if ch then
         if chapter_marker[ch] then
-          fail(string.format("%s: a second chapter %d (the first is #%s)", page.path, ch, chapter_marker[ch]))
+          fail(string.format("%s: a second chapter %d (the first is #%s)", attr(b, "path"), ch, chapter_marker[ch]))
         end
         chapter_marker[ch] = b.identifier
       end
@@ -83,13 +95,14 @@ local function split_pages(blocks)
 end
 
 -- EPUB: pandoc starts a new chNNN.xhtml at every level-1 heading (and puts
--- anything before the first one in ch001), so "page" means that there.
+-- anything before the first one in ch001), so a "page" is that there.  A
+-- marker stands for the heading that follows it.
 local function split_epub(blocks)
   local n, pending, pending_chapter = 0, {}, nil
   pages = {}
-  for i, b in ipairs(blocks) do
+  for _, b in ipairs(blocks) do
     if (b.t == "Header" and b.level == 1) or n == 0 then
-      n = n + 1; pages[n] = {blocks = {}, chapter = 0}
+      n = n + 1; pages[n] = {blocks = {}, chapter = 0, kind = "front"}
     end
     if b.t == "Div" and b.classes:includes("nw-page") then
       pending[#pending + 1] = b.identifier
@@ -98,29 +111,59 @@ local function split_epub(blocks)
     elseif b.t == "Header" and b.level == 1 then
       for _, id in ipairs(pending) do alias[id] = b.identifier end
       pending = {}
-      pages[n].chapter = pending_chapter or 0; pending_chapter = nil
+      pages[n].chapter = pending_chapter or 0
+      pages[n].kind = pending_chapter and "chapter" or "index"
+      pending_chapter = nil
     end
     table.insert(pages[n].blocks, b)
   end
 end
 
--- remember the page of every id
+-- remember the page of every id, including those in the side file's HTML
 local function index_ids()
   for p, page in ipairs(pages) do
     local function note(el)
       if el.identifier and el.identifier ~= "" then id_page[el.identifier] = p end
     end
+    local function note_html(key)
+      for id in (snippets[key] or ""):gmatch(' id="([^"]+)"') do id_page[id] = p end
+    end
     pandoc.walk_block(pandoc.Div(page.blocks), {
-      Div = note, Span = note, Header = note, CodeBlock = note, Image = note,
-      Table = note, Link = note})
-    for _, b in ipairs(page.blocks) do note(b) end
+      Header = note, Span = note, Image = note, Table = note, Link = note,
+      CodeBlock = function(cb)
+        note(cb)
+        if cb.classes:includes("dot") and attr(cb, "name") then id_page["fig-" .. attr(cb, "name")] = p end
+      end,
+      Div = function(d)
+        note(d)
+        if d.classes:includes("nw-insert") then note_html(attr(d, "key")) end
+      end})
   end
-  if is_epub then
-    for id, target in pairs(alias) do id_page[id] = id_page[target] end
-  end
+  for id, target in pairs(alias) do id_page[id] = id_page[target] end
 end
 
 ------------------------------------------------------------------ code chunks
+-- Highlighted blocks from earlier runs: "KEY LENGTH\n" then LENGTH bytes.
+local cache_old, cache_new, cache_path = {}, {}, nil
+local function load_cache(path)
+  cache_path = path
+  local s = path and read_file(path)
+  local i = 1
+  while s and i <= #s do
+    local key, len, body = s:match("^(%x+) (%d+)\n()", i)
+    if not key then break end
+    cache_old[key] = s:sub(body, body + len - 1)
+    i = body + len
+  end
+end
+local function save_cache()           -- only the blocks of this run: the cache never grows stale
+  if not cache_path then return end
+  local f = io.open(cache_path, "wb")
+  if not f then return end
+  for key, html in pairs(cache_new) do f:write(key, " ", #html, "\n", html) end
+  f:close()
+end
+
 local function tag_of(label) return (label:gsub("^chunk%-(%d+)%-(%d+)$", "%1.%2")) end
 
 local function link_html(kind, label, name)
@@ -131,24 +174,44 @@ local function link_html(kind, label, name)
   return string.format('<a class="nw-ident" href="%s">%s</a>', href(label), html_escape(name))
 end
 
--- replace the sentinels by placeholders that survive highlighting
+-- Token classes of skylighting in which a word is not a use of an identifier:
+-- strings, characters, comments, #include targets.
+local not_code = {st = true, ch = true, vs = true, ss = true, co = true, cv = true,
+                  ["do"] = true, an = true, im = true}
+
+-- Is position `pos` of the highlighted `html` inside a string or a comment?
+-- skylighting's token spans are flat, so the last <span class="xx"> before
+-- pos tells, if it is not closed before pos.
+local function in_literal(html, pos)
+  local window = html:sub(math.max(1, pos - 600), pos - 1)
+  local last_class, last_at = nil, nil
+  for at, cls in window:gmatch('()<span class="(%a%a)">') do last_class, last_at = cls, at end
+  if not last_class or not not_code[last_class] then return false end
+  return window:find("</span>", last_at, true) == nil
+end
+
 local function code_block(cb)
+  local links = {}
   local text = cb.text:gsub(OPEN .. "([ci]):([^|]*)|(.-)" .. CLOSE, function(kind, label, name)
-    links[#links + 1] = link_html(kind, label, name)
+    links[#links + 1] = {kind = kind, label = label, name = name}
     return "NWxLINK" .. #links .. "x"
   end)
   local classes = {}
   for _, c in ipairs(cb.classes) do if c ~= "nw-code" then classes[#classes + 1] = c end end
-  local block = pandoc.CodeBlock(text, pandoc.Attr(cb.identifier, classes))
-  if is_epub then        -- no page post-processing in EPUB: render the block now
-    local html = pandoc.write(pandoc.Pandoc({block}), "html5")
-    return pandoc.RawBlock("html", (html:gsub("NWxLINK(%d+)x", function(n) return links[tonumber(n)] end)))
+  local key = pandoc.sha1(table.concat({tostring(PANDOC_VERSION), cb.identifier, table.concat(classes, " "),
+                                        attr(cb, "startFrom") or "", text}, "\0"))
+  local html = cache_old[key]
+  if not html then
+    local block = pandoc.CodeBlock(text, pandoc.Attr(cb.identifier, classes, cb.attributes))
+    html = pandoc.write(pandoc.Pandoc({block}), "html5")
   end
-  return block
-end
-
-local function fill_links(html)
-  return (html:gsub("NWxLINK(%d+)x", function(n) return links[tonumber(n)] end))
+  cache_new[key] = html
+  html = html:gsub("()NWxLINK(%d+)x", function(pos, n)
+    local l = links[tonumber(n)]
+    if l.kind == "i" and in_literal(html, pos) then return html_escape(l.name) end
+    return link_html(l.kind, l.label, l.name)
+  end)
+  return pandoc.RawBlock("html", html)
 end
 
 ------------------------------------------------------------------ figures
@@ -173,8 +236,8 @@ local function figure(cb, chapter)
     local parsed = pandoc.read(text, "commonmark_x").blocks[1]
     for _, il in ipairs(parsed and parsed.content or {}) do caption[#caption + 1] = il end
   end
-  local img = pandoc.Image(caption, file, "fig:", pandoc.Attr("fig-" .. name))
-  return pandoc.Para({img})
+  -- a paragraph holding only an image titled "fig:..." is written as <figure>
+  return pandoc.Para({pandoc.Image(caption, file, "fig:", pandoc.Attr("fig-" .. name))})
 end
 
 ------------------------------------------------------------------ exercises
@@ -202,18 +265,17 @@ local function exercise(div, chapter)
 end
 
 ------------------------------------------------------------------ the chapter map
--- In the front matter, a table inside ::: {.chapter-map} whose first column is
--- NN and whose last column is a status: chapters present in this book get
--- "written" linked to their page, the others "planned".
+-- In the front matter, a table inside ::: {.chapter-map} whose first column
+-- is NN and whose last column is a status: a chapter that is in this book
+-- gets "written", linked to its page; the others "planned".
 local function chapter_map(div)
   return pandoc.walk_block(div, {Table = function(t)
     for _, body in ipairs(t.bodies) do
       for _, row in ipairs(body.body) do
         local cells = row.cells
         local nn = tonumber(pandoc.utils.stringify(cells[1].contents))
-        local p = nn and chapter_marker[nn]
         local status = cells[#cells]
-        if p then
+        if nn and chapter_marker[nn] then
           status.contents = {pandoc.Plain({pandoc.Link({pandoc.Str("written")}, href(chapter_marker[nn]))})}
         elseif nn then
           status.contents = {pandoc.Plain({pandoc.Emph({pandoc.Str("planned")})})}
@@ -234,6 +296,14 @@ local function render(page)
       if cb.classes:includes("dot") then return figure(cb, chapter) end
     end,
     Div = function(d)
+      if d.classes:includes("nw-chunk") then          -- its code is done: add the cross-references
+        d.content:insert(pandoc.RawBlock("html", rewrite_hrefs(snippets[d.identifier] or "")))
+        d.attributes["origin"] = nil
+        return d
+      end
+      if d.classes:includes("nw-insert") then
+        return pandoc.RawBlock("html", rewrite_hrefs(snippets[attr(d, "key")] or ""))
+      end
       if d.classes:includes("exercise") then return exercise(d, chapter) end
       if d.classes:includes("chapter-map") then return chapter_map(d) end
     end,
@@ -246,7 +316,6 @@ local function render(page)
   for _, b in ipairs(page.blocks) do
     if b.t == "Div" and b.classes:includes("nw-port") then
       port_arch = attr(b, "arch")                      -- marks the next heading
-      out[#out + 1] = pandoc.Div({}, pandoc.Attr(b.identifier))
     elseif b.t == "Div" and b.classes:includes("nw-page") then
       if not is_epub then out[#out + 1] = pandoc.Div({}, pandoc.Attr(b.identifier)) end
     else
@@ -263,20 +332,18 @@ local function render(page)
 end
 
 ------------------------------------------------------------------ contents and navigation
--- numbers as pandoc gives them: level 1 is the chapter number
+-- the level-1 and level-2 headings of a page, numbered as pandoc numbers them
 local function headings(page)
-  local list, count = {}, {0, 0, 0, 0, 0, 0}
+  local list, count = {}, {0, 0}
   for _, b in ipairs(page.blocks) do
     if b.t == "Header" and b.level <= 2 then
       local number = nil
-      if not b.classes:includes("unnumbered") and page.kind == "chapter" then
+      if page.kind == "chapter" and not b.classes:includes("unnumbered") then
         count[b.level] = count[b.level] + 1
-        for l = b.level + 1, 6 do count[l] = 0 end
-        count[1] = math.max(count[1], 1)
+        if b.level == 1 then count[2] = 0 end
         number = b.level == 1 and tostring(page.chapter) or (page.chapter .. "." .. count[2])
       end
-      list[#list + 1] = {level = b.level, number = number, id = b.identifier, content = b.content,
-                         arch = b.attributes["arch"]}
+      list[#list + 1] = {level = b.level, number = number, id = b.identifier, content = b.content}
     end
   end
   return list
@@ -284,18 +351,26 @@ end
 
 local function page_title(page)
   for _, h in ipairs(headings(page)) do
-    if h.level == 1 then return h end
+    if h.level == 1 then return pandoc.utils.stringify(h.content) end
   end
-  return {content = {pandoc.Str(page.file)}, id = ""}
+  return page.file
 end
 
+-- the table of contents: every page after the front matter, and the
+-- sections of each chapter (its ports marked with the machine's colour)
 local function contents()
   local items = {}
-  for p, page in ipairs(pages) do
+  for _, page in ipairs(pages) do
     if page.kind ~= "front" then
-      local hs = headings(page)
-      local top, subs = nil, {}
-      for _, h in ipairs(hs) do
+      local top, subs, port_of, port = nil, {}, {}, nil
+      for _, b in ipairs(page.blocks) do       -- which headings open a port
+        if b.t == "Div" and b.classes:includes("nw-port") then
+          port = attr(b, "arch")
+        elseif b.t == "Header" then
+          port_of[b.identifier] = port; port = nil
+        end
+      end
+      for _, h in ipairs(headings(page)) do
         local text = {}
         if h.number then text = {pandoc.Span({pandoc.Str(h.number)}, pandoc.Attr("", {"toc-number"})), pandoc.Space()} end
         for _, il in ipairs(h.content) do text[#text + 1] = il end
@@ -303,8 +378,8 @@ local function contents()
         if h.level == 1 and not top then
           top = link
         elseif h.level == 2 then
-          local cls = h.arch and {"toc-port", "port-" .. h.arch} or {}
-          subs[#subs + 1] = {pandoc.Plain({pandoc.Span({link}, pandoc.Attr("", cls))})}
+          local a = port_of[h.id]
+          subs[#subs + 1] = {pandoc.Plain({pandoc.Span({link}, pandoc.Attr("", a and {"toc-port", "port-" .. a} or {}))})}
         end
       end
       top = top or pandoc.Link({pandoc.Str(page.file)}, page.file)
@@ -319,22 +394,21 @@ end
 
 local function nav(p)
   local function short(q)
-    local t = pandoc.utils.stringify(page_title(pages[q]).content)
+    local t = page_title(pages[q])
     if pages[q].kind == "chapter" then t = pages[q].chapter .. " " .. t end
     return html_escape(t)
   end
-  local parts = {}
-  parts[#parts + 1] = p > 1 and string.format('<a class="prev" href="%s" rel="prev">\u{2190} %s</a>', pages[p - 1].file, short(p - 1))
-                              or '<span class="prev"></span>'
-  parts[#parts + 1] = '<span class="home"><a href="index.html">Contents</a> \u{00B7} '
-    .. '<a href="chunks.html">Chunks</a> \u{00B7} <a href="identifiers.html">Identifiers</a></span>'
-  parts[#parts + 1] = p < #pages and string.format('<a class="next" href="%s" rel="next">%s \u{2192}</a>', pages[p + 1].file, short(p + 1))
-                                 or '<span class="next"></span>'
-  return '<nav class="book-nav">' .. table.concat(parts, "\n") .. "</nav>"
+  local prev = p > 1 and string.format('<a class="prev" href="%s" rel="prev">\u{2190} %s</a>', pages[p - 1].file, short(p - 1))
+                      or '<span class="prev"></span>'
+  local next = p < #pages and string.format('<a class="next" href="%s" rel="next">%s \u{2192}</a>', pages[p + 1].file, short(p + 1))
+                           or '<span class="next"></span>'
+  return '<nav class="book-nav">' .. prev .. '\n<span class="home"><a href="index.html">Contents</a> \u{00B7} '
+    .. '<a href="chunks.html">Chunks</a> \u{00B7} <a href="identifiers.html">Identifiers</a></span>\n'
+    .. next .. "</nav>"
 end
 
-local function fill(tpl, vars)
-  return (tpl:gsub("%$([a-z]+)%$", function(k) return vars[k] or "" end))
+local function fill(template, vars)
+  return (template:gsub("%$([a-z]+)%$", function(k) return vars[k] or "" end))
 end
 
 ------------------------------------------------------------------ main
@@ -343,8 +417,17 @@ function Pandoc(doc)
   local function m(k) return meta[k] and pandoc.utils.stringify(meta[k]) end
   outdir = m("loom-outdir") or "."
   local booktitle = m("title") or "Loom"
+  local xref = m("loom-xref") and read_file(m("loom-xref"))
+  if not xref then fail("no cross-reference file (-M loom-xref=FILE)") end
+  for key, html in xref:gmatch("([^\t\n]*)\t([^\n]*)") do snippets[key] = html end
+  load_cache(m("loom-cache"))
 
   if is_epub then
+    local blocks = {}                  -- the EPUB reader has its own table of contents
+    for _, b in ipairs(doc.blocks) do
+      if not (b.t == "Div" and b.identifier == "contents") then blocks[#blocks + 1] = b end
+    end
+    doc.blocks = blocks
     split_epub(doc.blocks)
     index_ids()
     local out = {}
@@ -356,8 +439,7 @@ function Pandoc(doc)
     return doc
   end
 
-  local tf = assert(io.open(m("loom-template") or "book/page.html"))
-  template = tf:read("a"); tf:close()
+  local template = read_file(m("loom-template") or "book/page.html") or fail("no page template")
   os.execute("mkdir -p '" .. outdir .. "/figures'")
   split_pages(doc.blocks)
   index_ids()
@@ -375,23 +457,23 @@ function Pandoc(doc)
     if page.kind == "chapter" then
       opts.number_sections = true; opts.number_offset = {page.chapter - 1}
     end
-    local body = fill_links(pandoc.write(pandoc.Pandoc(blocks, meta), "html5", opts))
-    local title = pandoc.utils.stringify(page_title(page).content)
+    local body = pandoc.write(pandoc.Pandoc(blocks, meta), "html5", opts)
+    local title
     if page.kind == "front" then
       title = booktitle
       local sub = m("subtitle")
       body = '<header class="title-block"><h1 class="title">' .. html_escape(booktitle) .. "</h1>"
         .. (sub and ('<p class="subtitle">' .. html_escape(sub) .. "</p>") or "") .. "</header>\n" .. body
     elseif page.kind == "chapter" then
-      title = page.chapter .. " " .. title .. " \u{2014} " .. booktitle
+      title = page.chapter .. " " .. page_title(page) .. " \u{2014} " .. booktitle
     else
-      title = title .. " \u{2014} " .. booktitle
+      title = page_title(page) .. " \u{2014} " .. booktitle
     end
     local f = assert(io.open(outdir .. "/" .. page.file, "w"))
-    f:write(fill(template, {title = html_escape(title), nav = nav(p), body = body,
-                            class = page.kind}))
+    f:write(fill(template, {title = html_escape(title), nav = nav(p), body = body, class = page.kind}))
     f:close()
   end
+  save_cache()
   doc.blocks = {}
   return doc
 end

@@ -19,10 +19,11 @@ set -eu
 [ $# -gt 0 ] || { echo "usage: $0 TREE..." >&2; exit 2; }
 
 list=$(mktemp); trap 'rm -f "$list"' EXIT
+# Chapter trees repeat the files of earlier chapters: read each content once.
 for tree in "$@"; do
     find "$tree" \( -path '*/tests' -o -path '*/ex' \) -prune -o \
          -type f \( -name '*.c' -o -name '*.h' -o -name '*.S' \) -print
-done > "$list"
+done | xargs -r cksum | awk '!seen[$1 " " $2]++ { print $3 }' > "$list"
 [ -s "$list" ] || exit 0
 
 {

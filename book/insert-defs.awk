@@ -9,7 +9,7 @@
 # A definition is kept only if the identifier really occurs on that line as
 # a whole word: a tangled tree older than the .nw file cannot mislabel code.
 
-FNR == NR {                                   # first file: the definitions
+FILENAME == ARGV[1] {                          # first file: the definitions
     split($0, f, "\t")
     defs[f[1], f[2]] = defs[f[1], f[2]] " " f[3]
     next

@@ -1,7 +1,7 @@
 # noweb-to-markdown.awk -- noweb back end: pipeline stream -> pandoc Markdown
 #
 # usage:  markup FILES | (insert-defs.awk | autodefs.c) | finduses > stream
-#         awk -f book/noweb-to-markdown.awk stream stream > book.md
+#         awk -v xref=xref.tsv -f book/noweb-to-markdown.awk stream stream > book.md
 #
 # The stream is noweb's pipeline representation (see noweb's "hacker's
 # guide"): @file, @begin/@end docs|code, @defn, @use, @text, @nl, @quote,
@@ -12,21 +12,28 @@
 # identifier is defined and used.  A use of a chunk that is never defined is
 # an error: it is reported as file:line and the program exits with status 1.
 #
-# Pass 2 writes Markdown for pandoc (commonmark_x):
+# Pass 2 writes Markdown for pandoc (commonmark_x) on standard output, and
+# HTML snippets to the side file named by -v xref=FILE:
 #   * documentation is copied as is (it is Markdown); [[code]] becomes
 #     `code`, a link when it names an identifier or a chunk;
 #   * each code chunk becomes a fenced div  ::: {#chunk-1-3 .nw-chunk}  that
 #     holds a header line (tag, <name>, = or +=, previous/next arrows, source
-#     file:line), a fenced code block of class .nw-code plus the language,
-#     and a cross-reference line (defined in / continued in / used in, and
-#     the identifiers it defines).  Inside the code, links cannot be written
-#     in Markdown, so chunk uses become  [[c:LABEL|NAME]]  and identifier
-#     uses  [[i:LABEL|IDENT]]  between the brackets U+27E6 / U+27E7; the
-#     pandoc filter html-pages.lua turns them into links after highlighting;
+#     file:line) and a fenced code block of class .nw-code plus the language.
+#     Inside the code, links cannot be written in Markdown, so chunk uses
+#     become  [[c:LABEL|NAME]]  and identifier uses  [[i:LABEL|IDENT]]
+#     between the brackets U+27E6 / U+27E7; the pandoc filter html-pages.lua
+#     turns them into links after highlighting;
+#   * the chunk's cross-references (defined in / continued in / used in, the
+#     identifiers it defines and their uses) and the two indexes are HTML,
+#     one line "KEY TAB HTML" each in the side file: the filter inserts them
+#     as they are.  (As Markdown they were most of the book's text, and
+#     pandoc's CommonMark reader takes time quadratic in the number of links
+#     in one paragraph.)
 #   * every file starts with an empty marker div (.nw-page for a chapter,
 #     .nw-port for a port), which the filter uses to split pages and to mark
 #     port sections;
-#   * the book ends with the index of chunks and the index of identifiers.
+#   * the book ends with the index of chunks and the index of identifiers,
+#     headings in Markdown and lists in the side file (.nw-insert divs).
 #
 # Chapter numbers come from the file names (chapters/01-helloworld.nw and
 # arch/riscv64/01-helloworld.nw are both chapter 1); a port is a file under
@@ -37,6 +44,7 @@ BEGIN {
     LA = "\342\237\250"; RA = "\342\237\251"      # U+27E8, U+27E9: <chunk name>
     DEFSYM = "\342\211\241"                       # U+2261: identical to
     PREV = "\342\227\201"; NEXT = "\342\226\267"  # U+25C1, U+25B7
+    MAXUSES = 8                                   # uses listed per identifier under a chunk
     pass = 0
 }
 FNR == 1 { pass++; if (pass == 2) { check_web(); ninst = 0; lastchapter = 0 } }
@@ -57,7 +65,8 @@ function arch_of(path,   a) {
     return a
 }
 function stem_of(path,   s) { s = path; sub(/.*\//, "", s); sub(/\.nw$/, "", s); return s }
-function is_file_name(n) { return n ~ /\// || n ~ /\.[A-Za-z]+$/ }
+# a root chunk names a file: kernel/kprintf.c, Makefile.inc (no blanks)
+function is_file_name(n) { return n !~ / / && (n ~ /\// || n ~ /\.[A-Za-z0-9]+$/) }
 # Markdown: escape every ASCII punctuation character (always legal in CommonMark)
 function md(s) { gsub(/[][\\`*_{}()#+.!|<>~^$&"'=:;,?@%\/-]/, "\\\\&", s); return s }
 # inline code with a backtick fence longer than any run inside
@@ -67,10 +76,12 @@ function icode(s,   f) {
 }
 function chunk_title(name,   t) { t = name; gsub(/\[\[|\]\]/, "", t); return t }
 function shown_name(name) { return LA md(chunk_title(name)) RA }
-# a link to instance k showing its tag; the title is the chunk's name
+# A link (HTML) to instance k showing its tag; its title is the chunk's name.
 function taglink(k) {
-    return "[" tag[k] "](#" label[k] " \"" md(LA chunk_title(iname[k]) RA) "\")"
+    return "<a href=\"#" label[k] "\" title=\"" html(LA chunk_title(iname[k]) RA) "\">" tag[k] "</a>"
 }
+function html(s) { gsub(/&/, "\\&amp;", s); gsub(/</, "\\&lt;", s); gsub(/>/, "\\&gt;", s); gsub(/"/, "\\&quot;", s); return s }
+function identlink(x) { return "<a href=\"#ident-" x "\"><code>" html(x) "</code></a>" }
 function language_of(name, depth,   l, n, p, i) {
     if (name in langmemo) return langmemo[name]
     l = ""
@@ -90,7 +101,7 @@ function language_of(name, depth,   l, n, p, i) {
 # which definition of identifier x should a use in instance k point to?
 # One in the same .nw file (a port links to its own code), else one outside
 # the ports (portable code links to the portable declaration), else the first.
-function ident_target(x, k,   n, d, i, best) {
+function ident_target(x, k,   n, d, i) {
     n = split(idefs[x], d, " ")
     for (i = 1; i <= n; i++) if (ifile[d[i]] == ifile[k]) return d[i]
     for (i = 1; i <= n; i++) if (iarch[d[i]] == "") return d[i]
@@ -134,7 +145,7 @@ pass == 1 && incode && /^@defn / {
 }
 pass == 1 && /^@use / {
     u = arg($0, 1)
-    if (!(u in firstuse)) firstuse[u] = file ":" line
+    if (!(u in firstuse)) { firstuse[u] = file ":" line; used[++nused] = u }
     if (incode && !((u, k) in seenuse)) { seenuse[u, k] = 1; users[u] = users[u] " " k }
     next
 }
@@ -151,9 +162,9 @@ pass == 1 && incode && /^@index use / {
 }
 pass == 1 { next }
 
-function check_web(   u) {
-    for (u in firstuse)
-        if (!(u in defs)) die_later(firstuse[u] ": use of undefined chunk <<" u ">>")
+function check_web(   i, u) {
+    for (i = 1; i <= nused; i++)
+        if (!((u = used[i]) in defs)) die_later(firstuse[u] ": use of undefined chunk <<" u ">>")
     if (nerrors) {
         printf "%s", errors > "/dev/stderr"
         printf "weave: %d undefined chunk(s); no book written\n", nerrors > "/dev/stderr"
@@ -190,21 +201,30 @@ indocs && /^@index nl$/ { line++; next }
 indocs { next }
 
 # [[...]] in prose: a chunk reference, an identifier, a file root, or plain code
-function quote_md(   t, d, n) {
+function quote_md() {
     if (quse != "" && qtext == "<<" quse ">>")
         return "[" shown_name(quse) "](#" label[first(quse)] "){.nw-chunkref}"
-    if (qident != "" && qident == qtext && (qident in idefs) && visible(qident, k_docs()))
-        return "[" icode(qtext) "](#" label[ident_target(qident, k_docs())] "){.nw-ident}"
+    if (qident != "" && qident == qtext && (qident in idefs) && visible(qident, prose()))
+        return "[" icode(qtext) "](#" label[ident_target(qident, prose())] "){.nw-ident}"
     if (qtext in defs)
         return "[" icode(qtext) "](#" label[first(qtext)] "){.nw-chunkref}"
     return icode(qtext)
 }
 function first(name,   d) { split(defs[name], d, " "); return d[1] }
-function k_docs() { ifile[0] = file; iarch[0] = arch; return 0 }   # "instance" for prose
-# figures and exercises remember where they are, for error messages
-function mark_source(s) {
-    if (s ~ /^(```+|~~~+) *\{.*\.dot.*\} *$/ || s ~ /^:::+ *\{.*\.exercise.*\} *$/)
+# prose is "instance 0": in the file and port being read
+function prose() { ifile[0] = file; iarch[0] = arch; return 0 }
+# Figures and exercises remember where they are, for error messages.  A
+# figure fenced with backticks whose attributes hold backticks (a caption
+# with `code`) is not a code block in CommonMark: fence it with tildes.
+function mark_source(s,   f) {
+    if (tildefence != "" && s == backfence) { s = tildefence; tildefence = ""; return s }
+    if (s ~ /^(```+|~~~+) *\{.*\.dot.*\} *$/ || s ~ /^:::+ *\{.*\.exercise.*\} *$/) {
         sub(/\} *$/, " origin=\"" file ":" line "\"}", s)
+        if (match(s, /^```+/) && index(substr(s, RLENGTH + 1), "`")) {
+            backfence = substr(s, 1, RLENGTH); tildefence = backfence; gsub(/`/, "~", tildefence)
+            s = tildefence substr(s, RLENGTH + 1)
+        }
+    }
     return s
 }
 
@@ -232,7 +252,7 @@ incode && /^@text / {
 incode && /^@end code / { incode = 0; write_chunk(k); next }
 { next }
 
-function write_chunk(k,   name, d, nd, u, nu, i, j, me, fence, lang, s, x, xs, nx, us, nus, pos) {
+function write_chunk(k,   name, d, nd, u, nu, i, j, m, fence, lang, s, x, xs, nx, us, nus, pos) {
     name = iname[k]
     nd = split(defs[name], d, " ")
     for (i = 1; i <= nd; i++) if (d[i] == k) pos = i
@@ -246,15 +266,16 @@ function write_chunk(k,   name, d, nd, u, nu, i, j, me, fence, lang, s, x, xs, n
     if (pos > 1)  printf " [%s](#%s \"previous definition\"){.nw-prev}", PREV, label[d[pos - 1]]
     if (pos < nd) printf " [%s](#%s \"next definition\"){.nw-next}", NEXT, label[d[pos + 1]]
     printf " [%s]{.nw-src}\n\n", md(ifile[k] ":" iline[k])
-    # the code
+    # the code, numbered with its lines in the .nw file when highlighted (for gdb)
     fence = "```"; while (index(code, fence) > 0) fence = fence "`"
-    printf "%s {.nw-code%s}\n%s%s\n\n", fence, (lang != "" && lang != "none") ? " ." lang : "",
+    printf "%s {#%s-code .nw-code%s}\n%s%s\n:::\n\n", fence, label[k],
+        (lang != "" && lang != "none") ? " ." lang " .numberLines startFrom=\"" iline[k] + 1 "\"" : "",
         code, (code ~ /\n$/ || code == "") ? fence : "\n" fence
-    # cross-references
-    s = "Defined in " (pos == 1 ? "**" tag[k] "**" : taglink(d[1]))
+    # the cross-references go to the side file
+    s = "Defined in " (pos == 1 ? "<strong>" tag[k] "</strong>" : taglink(d[1]))
     if (nd > 1) {
         s = s ", continued in "
-        for (i = 2; i <= nd; i++) s = s (i > 2 ? ", " : "") (i == pos ? "**" tag[d[i]] "**" : taglink(d[i]))
+        for (i = 2; i <= nd; i++) s = s (i > 2 ? ", " : "") (i == pos ? "<strong>" tag[d[i]] "</strong>" : taglink(d[i]))
     }
     s = s ". "
     nu = split(users[name], u, " ")
@@ -263,24 +284,29 @@ function write_chunk(k,   name, d, nd, u, nu, i, j, me, fence, lang, s, x, xs, n
         for (i = 1; i <= nu; i++) s = s (i > 1 ? ", " : "") taglink(u[i])
         s = s "."
     } else if (is_file_name(name))
-        s = s "Root: written to the file " icode(name) "."
+        s = s "Root: written to the file <code>" html(name) "</code>."
     else
         s = s "Not used."
-    printf "[%s]{.nw-xref}\n", s
+    s = "<p class=\"nw-xref\">" s "</p>"
     nx = split(ikdefs[k], xs, " ")
     if (nx > 0) {
-        s = "Defines "
+        s = s "<p class=\"nw-defines\">Defines "
         for (i = 1; i <= nx; i++) {
-            s = s (i > 1 ? ", " : "") "[" icode(xs[i]) "](#ident-" xs[i] ")"
-            nus = split(iusers[xs[i]], us, " "); x = ""
+            s = s (i > 1 ? ", " : "") identlink(xs[i])
+            # at most MAXUSES uses here; the index of identifiers lists them all
+            nus = split(iusers[xs[i]], us, " "); x = ""; m = 0
             for (j = 1; j <= nus; j++)
-                if (!((xs[i], us[j]) in defines) && visible(xs[i], us[j])) x = x (x == "" ? "" : ", ") taglink(us[j])
+                if (!((xs[i], us[j]) in defines) && visible(xs[i], us[j]) && ++m <= MAXUSES)
+                    x = x (x == "" ? "" : ", ") taglink(us[j])
+            if (m > MAXUSES) x = x ", <a href=\"#ident-" xs[i] "\">" m - MAXUSES " more</a>"
             if (x != "") s = s " (used in " x ")"
         }
-        printf "\n[%s.]{.nw-defines}\n", s
+        s = s ".</p>"
     }
-    printf ":::\n\n"
+    snippet(label[k], s)
 }
+# one line of the side file: KEY TAB HTML
+function snippet(key, text) { gsub(/[\t\n]/, " ", text); printf "%s\t%s\n", key, text > xref }
 
 # ------------------------------------------------------------ the two indexes
 END {
@@ -290,18 +316,19 @@ END {
     printf "Every chunk of the book, in alphabetical order, with the tags of its\n"
     printf "definitions (the first one, then its continuations) and of the chunks that use it.\n"
     printf "Files come first: each one is a root chunk, written by `make tangle`.\n\n"
-    printf "## Files {#chunk-index-files .unnumbered}\n\n"
-    index_chunks(1)
-    printf "\n## Chunks {#chunk-index-chunks .unnumbered}\n\n"
-    index_chunks(0)
+    printf "## Files {#chunk-index-files .unnumbered}\n\n::: {.nw-insert key=\"index-files\"}\n:::\n\n"
+    index_chunks(1, "index-files")
+    printf "## Chunks {#chunk-index-chunks .unnumbered}\n\n::: {.nw-insert key=\"index-chunks\"}\n:::\n\n"
+    index_chunks(0, "index-chunks")
 
     printf "\n::: {#file-identifiers .nw-page page=\"identifiers\"}\n:::\n\n"
     printf "# Index of identifiers {#identifier-index .unnumbered}\n\n"
     printf "Every identifier the book defines (functions, variables, types, macros,\n"
     printf "assembler symbols), with the chunks that define it and the chunks that use it.\n\n"
-    index_identifiers()
+    printf "::: {.nw-insert key=\"index-identifiers\"}\n:::\n"
+    index_identifiers("index-identifiers")
 }
-function index_identifiers(   sorted, i, p, x, d, nd, u, nu, j, s, t) {
+function index_identifiers(key,   sorted, i, p, x, d, nd, u, nu, j, s, t, out) {
     for (i = 1; i <= nidents; i++) sorted[i] = tolower(idents[i]) "\t" idents[i]
     qsort(sorted, 1, nidents)
     for (i = 1; i <= nidents; i++) {
@@ -310,20 +337,22 @@ function index_identifiers(   sorted, i, p, x, d, nd, u, nu, j, s, t) {
         for (j = 1; j <= nd; j++) s = s (j > 1 ? ", " : "") taglink(d[j]) (iarch[d[j]] != "" ? " (" iarch[d[j]] ")" : "")
         nu = split(iusers[x], u, " "); t = ""
         for (j = 1; j <= nu; j++) if (!((x, u[j]) in defines) && visible(x, u[j])) t = t (t == "" ? "" : ", ") taglink(u[j])
-        printf "- []{#ident-%s}[%s](#%s): defined in %s%s.\n", x, icode(x), label[d[1]], s, (t != "" ? "; used in " t : "")
+        out = out "<li id=\"ident-" x "\"><a href=\"#" label[d[1]] "\"><code>" html(x) "</code></a>: defined in " s (t != "" ? "; used in " t : "") ".</li>"
     }
+    snippet(key, "<ul class=\"nw-index\">" out "</ul>")
 }
-function index_chunks(files,   sorted, n, i, p) {
+function index_chunks(files, key,   sorted, n, i, p, out) {
     n = 0
     for (i = 1; i <= nnames; i++)
         if (is_file_name(names[i]) == files) sorted[++n] = tolower(names[i]) "\t" names[i]
     qsort(sorted, 1, n)
-    for (i = 1; i <= n; i++) { split(sorted[i], p, "\t"); index_chunk(p[2]) }
+    for (i = 1; i <= n; i++) { split(sorted[i], p, "\t"); out = out index_chunk(p[2]) }
+    snippet(key, "<ul class=\"nw-index\">" out "</ul>")
 }
 function index_chunk(name,   d, nd, u, nu, j, s, t) {
     nd = split(defs[name], d, " "); s = ""
     for (j = 1; j <= nd; j++) s = s (j > 1 ? ", " : "") taglink(d[j])
     nu = split(users[name], u, " "); t = ""
     for (j = 1; j <= nu; j++) t = t (j > 1 ? ", " : "") taglink(u[j])
-    printf "- [%s](#%s): %s%s.\n", shown_name(name), label[d[1]], s, (t != "" ? "; used in " t : "")
+    return "<li><a class=\"nw-chunkref\" href=\"#" label[d[1]] "\">" LA html(chunk_title(name)) RA "</a>: " s (t != "" ? "; used in " t : "") ".</li>"
 }
