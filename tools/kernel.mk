@@ -53,6 +53,7 @@ run: $(IMAGE)
 GDB_PORT ?= 1234
 debug: $(IMAGE)
 	@echo "debug: QEMU waits for gdb on localhost:$(GDB_PORT); quit gdb to stop it"
+	@$(if $(DEBUG_NOTE),echo "debug: note: $(DEBUG_NOTE)")
 	@echo $(QEMU) $(QEMU_BOOT) -S -gdb tcp::$(GDB_PORT)
 	@$(QEMU) $(QEMU_BOOT) -S -gdb tcp::$(GDB_PORT) & qemu=$$!; \
 	 gdb-multiarch -q -ex 'set confirm off' -ex 'target remote localhost:$(GDB_PORT)' $(ELF); \

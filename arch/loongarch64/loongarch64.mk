@@ -9,3 +9,6 @@ IMAGE        := $(OUT)/kernel.elf
 QEMU         := qemu-system-loongarch64 -machine virt -cpu la464 -m 128M -smp $(SMP) -nographic \
                 -no-reboot -nic none -device pvpanic-pci -action panic=exit-failure
 QEMU_BOOT    := -kernel $(IMAGE)
+
+# Debian 12's gdb-multiarch (13.1) has no LoongArch target: make debug says so.
+DEBUG_NOTE := this gdb-multiarch may not know LoongArch ("unknown architecture"); QEMU's stub still waits on the port for a gdb built with LoongArch support
