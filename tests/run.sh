@@ -45,14 +45,17 @@ kernel() {
 }
 
 # host TEST: a host unit test, tangled as tests/host/NAME.c, compiled with
-# the portable kernel/NAME.c it tests, under ASan and UBSan.
+# the portable kernel/NAME.c it tests (and the files its first line names
+# after "links:"), under ASan and UBSan.
 host() {
     src=build/riscv64/$LAST/src
     t=$1 bin=build/host/$1
     mkdir -p build/host
+    links=$(grep -m1 -o 'links:[^*]*' "$src/tests/host/$t.c" | sed 's/^links://')
     clang-19 -std=gnu11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
         -fno-sanitize-recover=all -fno-omit-frame-pointer -I"$src" \
-        -DLOOM_CHAPTER='"host"' -o "$bin" "$src/tests/host/$t.c" "$src/kernel/$t.c" || return 1
+        -DLOOM_CHAPTER='"host"' -o "$bin" "$src/tests/host/$t.c" "$src/kernel/$t.c" \
+        $(for l in $links; do echo "$src/$l"; done) || return 1
     "$bin"
 }
 

@@ -7,6 +7,7 @@ The expected file is the transcript as the crate series prints it, with
   @NAME@   replaced by the VALUE given on the command line (@ARCH@,
            @PLATFORM@, @CH@, and whatever a chapter needs), and
   {hex}    standing for one number in C's %#x form (0 or 0x...),
+  {int}    standing for one unsigned decimal number,
   {any}    standing for any text on the rest of that stretch of the line.
 Firmware talks before the kernel (OpenSBI's banner, SeaBIOS's escapes), so
 the transcript starts at the first line that matches the expected first
@@ -18,8 +19,9 @@ import difflib, re, sys
 def pattern(line, values):
     for name, value in values.items():
         line = line.replace("@%s@" % name, value)
-    parts = re.split(r"(\{hex\}|\{any\})", line)
-    rx = "".join({"{hex}": "(?:0|0x[0-9a-fA-F]+)", "{any}": ".*?"}.get(p, re.escape(p)) for p in parts)
+    parts = re.split(r"(\{hex\}|\{int\}|\{any\})", line)
+    rx = "".join({"{hex}": "(?:0|0x[0-9a-fA-F]+)", "{int}": "[0-9]+", "{any}": ".*?"}.get(p, re.escape(p))
+                 for p in parts)
     return line, re.compile(rx + r"\Z")
 
 def main():

@@ -13,3 +13,4 @@ QEMU_MACHINE := virt,highmem=off$(if $(filter 1,$(EL2)),$(comma)virtualization=o
 QEMU         := qemu-system-aarch64 -machine $(QEMU_MACHINE) -cpu cortex-a72 -m 128M -smp $(SMP) \
                 -nographic -no-reboot -nic none -device pvpanic-pci -action panic=exit-failure
 QEMU_BOOT    := -kernel $(IMAGE)
+TRANSCRIPT_VARS := RAM_MIB=128   # what the firmware reports of -m 128M

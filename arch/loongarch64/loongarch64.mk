@@ -12,3 +12,4 @@ QEMU_BOOT    := -kernel $(IMAGE)
 
 # Debian 12's gdb-multiarch (13.1) has no LoongArch target: make debug says so.
 DEBUG_NOTE := this gdb-multiarch may not know LoongArch ("unknown architecture"); QEMU's stub still waits on the port for a gdb built with LoongArch support
+TRANSCRIPT_VARS := RAM_MIB=128   # what the firmware reports of -m 128M

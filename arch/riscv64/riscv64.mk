@@ -9,3 +9,4 @@ IMAGE        := $(OUT)/kernel.elf
 QEMU         := qemu-system-riscv64 -machine virt -m 128M -smp $(SMP) -nographic -no-reboot \
                 -bios default -nic none -device pvpanic-pci -action panic=exit-failure
 QEMU_BOOT    := -kernel $(IMAGE)
+TRANSCRIPT_VARS := RAM_MIB=128   # what the firmware reports of -m 128M

@@ -17,3 +17,4 @@ QEMU_BOOT    := -kernel $(IMAGE)
 
 $(IMAGE): $(ELF)
 	@$(OBJCOPY) -O binary $< $@
+TRANSCRIPT_VARS := RAM_MIB=127   # -m 128M less the BIOS area and the ACPI tables
