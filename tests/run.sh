@@ -28,14 +28,14 @@ run() {
     fi
 }
 
-# kernel ARCH CH EXPECTED STATUS [EXTRA.nw]: build, boot under a timeout,
-# judge the exit status and the whole transcript.
+# kernel ARCH CH EXPECTED STATUS [EXTRA.nw] [PFLASH]: build, boot under a
+# timeout, judge the exit status and the whole transcript.
 kernel() {
-    arch=$1 ch=$2 expected=$3 status=$4 extra=${5:-}
+    arch=$1 ch=$2 expected=$3 status=$4 extra=${5:-} flash=${6:+PFLASH=$6}
     make -s build ARCH="$arch" CH="$ch" EXTRA="$extra" >/dev/null || return 1
-    cmd=$(make -s qemu-cmd ARCH="$arch" CH="$ch" EXTRA="$extra") || return 1
+    cmd=$(make -s qemu-cmd ARCH="$arch" CH="$ch" EXTRA="$extra" $flash) || return 1
     vars=$(make -s vars ARCH="$arch" CH="$ch" EXTRA="$extra") || return 1
-    out="$logs/qemu-$arch-$ch$(basename "${extra:-}" .nw | sed 's/^./+&/').txt"
+    out="$logs/qemu-$arch-$(basename "$expected" .txt).txt"
     echo "$cmd"
     timeout "$TIMEOUT" $cmd < /dev/null > "$out" 2>&1
     rc=$?
@@ -134,6 +134,37 @@ debug() {
 for arch in riscv64 aarch64 x86_64; do
     run "debug: $arch gdb breaks at chapters/01-helloworld.nw:LINE" debug "$arch"
 done
+
+# The flash chapter: another magic is shown, a blank image fails, an image
+# of the wrong size is refused before QEMU starts, an unmapped load faults.
+flash() {   # flash ARCH MAGIC FILE: an image of the right size holding MAGIC
+    size=$(make -s -f tools/kernel.mk ARCH="$1" CH=03-readpflash OUT=build/$1/03-readpflash print-flash-size)
+    tools/mkflash.sh make "$3" "$size" "$2" $(make -s -f tools/kernel.mk ARCH="$1" CH=03-readpflash OUT=x print-flash-firmware)
+}
+wrong_size() {
+    mkdir -p build/test-flash
+    truncate -s 1M build/test-flash/wrong.img
+    make -s qemu-cmd ARCH="$1" CH=03-readpflash PFLASH=build/test-flash/wrong.img > "$logs/wrong-size.txt" 2>&1
+    rc=$?
+    cat "$logs/wrong-size.txt"
+    [ $rc -ne 0 ] && grep -q "needs exactly" "$logs/wrong-size.txt"
+}
+flash_kernel() {   # flash_kernel ARCH MAGIC NAME EXPECTED STATUS
+    mkdir -p build/test-flash
+    flash "$1" "$2" "build/test-flash/$3-$1.img" || return 1
+    kernel "$1" 03-readpflash "$4" "$5" "" "build/test-flash/$3-$1.img"
+}
+if [ -f chapters/03-readpflash.nw ]; then
+    for arch in $ARCHES; do
+        run "qemu: $arch a blank flash fails" flash_kernel "$arch" "" blank \
+            tests/expected/03-readpflash+blank.txt 1
+        run "qemu: $arch another magic is shown" flash_kernel "$arch" LOOM loom \
+            tests/expected/03-readpflash+loom.txt 0
+        run "qemu: $arch an unmapped load faults" kernel "$arch" 03-readpflash \
+            tests/expected/03-readpflash+unmapped.txt 1 tests/kernels/unmapped.nw
+        run "make: $arch a flash image of the wrong size is refused" wrong_size "$arch"
+    done
+fi
 
 run "book (make book, links)" make -s book
 

@@ -22,12 +22,30 @@ ELF  := $(OUT)/kernel.elf
 # boots: the ELF, or a file the .mk makes from it), QEMU and QEMU_BOOT.
 include arch/$(ARCH)/$(ARCH).mk
 
+# From chapter 3 on, the machine has a flash (pflash) holding "PFLA": the
+# arch .mk gives PFLASH_SIZE, PFLASH_DRIVE (the -drive option, naming
+# $(PFLASH)) and, on x86_64, PFLASH_FIRMWARE (SeaBIOS, copied to its end).
+# PFLASH=file boots another image; its size is checked before QEMU starts.
+CH_NUM      := $(firstword $(subst -, ,$(CH)))
+USES_PFLASH := $(if $(filter-out 01 02,$(CH_NUM)),yes)
+DEFAULT_PFLASH := $(dir $(OUT))pflash.img
+ifeq ($(USES_PFLASH),yes)
+PFLASH      ?= $(DEFAULT_PFLASH)
+QEMU_BOOT   += $(PFLASH_DRIVE)
+endif
+
 KSRC := $(wildcard $(SRC)/kernel/*.c $(SRC)/arch/$(ARCH)/*.c $(SRC)/arch/$(ARCH)/*.S) $(SRC)/app/$(CH).c
 KOBJ := $(patsubst $(SRC)/%,$(OBJ)/%.o,$(KSRC))
 
-.PHONY: build run debug print-qemu
-build: $(IMAGE)
+.PHONY: build run debug print-qemu check-pflash
+build: $(IMAGE) $(if $(USES_PFLASH),$(DEFAULT_PFLASH))
 	@echo "build: $(IMAGE)"
+
+$(DEFAULT_PFLASH):
+	@tools/mkflash.sh make $@ $(PFLASH_SIZE) PFLA $(PFLASH_FIRMWARE)
+
+check-pflash: $(if $(USES_PFLASH),$(DEFAULT_PFLASH))
+	@$(if $(USES_PFLASH),tools/mkflash.sh check $(PFLASH) $(PFLASH_SIZE) $(ARCH))
 
 $(ELF): $(KOBJ) $(SRC)/arch/$(ARCH)/kernel.ld
 	@$(LD) -nostdlib -static -T $(SRC)/arch/$(ARCH)/kernel.ld -o $@ $(KOBJ)
@@ -43,15 +61,15 @@ $(OBJ)/%.S.o: $(SRC)/%.S
 $(SRC)/app/$(CH).c:
 	@echo "build: chapter $(CH) has no root <<app/$(CH).c>>" >&2; exit 1
 
-print-qemu:
+print-qemu: check-pflash
 	@echo $(QEMU) $(QEMU_BOOT)
 
-run: $(IMAGE)
+run: $(IMAGE) check-pflash
 	@echo $(QEMU) $(QEMU_BOOT)
 	@$(QEMU) $(QEMU_BOOT)
 
 GDB_PORT ?= 1234
-debug: $(IMAGE)
+debug: $(IMAGE) check-pflash
 	@echo "debug: QEMU waits for gdb on localhost:$(GDB_PORT); quit gdb to stop it"
 	@$(if $(DEBUG_NOTE),echo "debug: note: $(DEBUG_NOTE)")
 	@echo $(QEMU) $(QEMU_BOOT) -S -gdb tcp::$(GDB_PORT)
@@ -65,3 +83,9 @@ debug: $(IMAGE)
 .PHONY: print-vars
 print-vars:
 	@echo ARCH=$(ARCH) PLATFORM=$(PLATFORM) CH=$(CH) $(TRANSCRIPT_VARS)
+
+.PHONY: print-flash-size print-flash-firmware
+print-flash-size:
+	@echo $(PFLASH_SIZE)
+print-flash-firmware:
+	@echo $(PFLASH_FIRMWARE)
