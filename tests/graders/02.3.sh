@@ -13,12 +13,16 @@ for arch in $ARCHES; do
     boot "$arch" || continue
     [ "$rc" -eq 0 ] || { bad "$arch: QEMU exits with status $rc, not 0 (see $out)"; continue; }
     elf=$(make -s outdir ARCH="$arch" CH="$CH" EXTRA="$ANSWER")/kernel.elf
+    # The symbols are virtual addresses; the first loadable segment's
+    # virtual minus physical address is the image's offset.
+    load=$(llvm-readelf-19 -lW "$elf" | awk '$1 == "LOAD" { print $3 "-" $4; exit }')
     ks=$(llvm-nm-19 "$elf" | awk '$3 == "__kernel_start" { print "0x" $1 }')
     ke=$(llvm-nm-19 "$elf" | awk '$3 == "__kernel_end" { print "0x" $1 }')
-    [ -n "$ks" ] || ks=0x100000      # x86_64's image starts at 1 MiB
-    python3 - "$out" "$ks" "$ke" "$arch" "$(ram "$arch")" <<'PY'
+    python3 - "$out" "$ks" "$ke" "$arch" "$(ram "$arch")" "$load" <<'PY'
 import re, sys
 out, ks, ke, arch, ram = sys.argv[1], int(sys.argv[2], 16), int(sys.argv[3], 16), sys.argv[4], sys.argv[5]
+vaddr, paddr = (int(x, 16) for x in sys.argv[6].split("-"))
+ks, ke = ks - (vaddr - paddr), ke - (vaddr - paddr)      # the image's physical bounds
 ram = [tuple(int(x, 16) for x in l.split()) for l in ram.splitlines()]
 text = open(out, errors="replace").read()
 rx = re.compile(r"^free \[(0x[0-9a-f]+|0), (0x[0-9a-f]+)\) ([0-9]+) MiB$", re.M)
