@@ -1,5 +1,6 @@
 # loongarch64: QEMU virt, booted directly from the ELF (no firmware), in
-# direct-address mode at PLV0.
+# direct-address mode at PLV0; the kernel is linked in the cached window
+# DMW0 at 0x9000000000200000 and loaded at physical 0x200000.
 # Facts: ../shared/reference/machines.md section 4; prose: arch/loongarch64/01-helloworld.nw.
 PLATFORM     := loongarch64-qemu-virt
 ARCH_TARGET  := --target=loongarch64-unknown-none -march=loongarch64 -mfpu=none -msimd=none
