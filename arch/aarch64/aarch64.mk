@@ -1,6 +1,8 @@
 # aarch64: QEMU virt, no firmware: QEMU's own loader starts the ELF at EL1
-# (at EL2 with EL2=1).  Facts: ../shared/reference/machines.md section 2;
-# prose: arch/aarch64/01-helloworld.nw, "Building for aarch64".
+# (at EL2 with EL2=1), at physical 0x40200000; the kernel is linked at
+# 0xffff000040200000 and its entry code turns the MMU on and jumps there.
+# Facts: ../shared/reference/machines.md section 2; prose:
+# arch/aarch64/01-helloworld.nw, "Building for aarch64" and "The boot page table".
 PLATFORM     := aarch64-qemu-virt
 ARCH_TARGET  := --target=aarch64-unknown-elf -mcpu=cortex-a72
 ARCH_CFLAGS  := $(ARCH_TARGET) -mgeneral-regs-only -mstrict-align
@@ -14,3 +16,4 @@ QEMU         := qemu-system-aarch64 -machine $(QEMU_MACHINE) -cpu cortex-a72 -m 
                 -nographic -no-reboot -nic none -device pvpanic-pci -action panic=exit-failure
 QEMU_BOOT    := -kernel $(IMAGE)
 TRANSCRIPT_VARS := RAM_MIB=128   # what the firmware reports of -m 128M
+DEBUG_NOTE   := the code before the jump to the upper half runs at physical addresses, where gdb shows ?? (); add-symbol-file $(ELF) -o -0xffff000000000000 names it
