@@ -25,7 +25,7 @@ check)
     got=$(wc -c < "$file")
     if [ "$got" -ne "$size" ]; then
         echo "pflash: $file is $got bytes; the $arch board's flash needs exactly $size ($((size >> 20)) MiB)." >&2
-        echo "pflash: QEMU would refuse it (or, on loongarch64, abort); make one with: truncate -s $size $file" >&2
+        echo "pflash: QEMU would refuse it (riscv64, aarch64), abort (loongarch64) or map it at the wrong address (x86_64, where the size sets the base); make one with: truncate -s $size $file" >&2
         exit 1
     fi ;;
 *)
