@@ -15,5 +15,13 @@ QEMU_MACHINE := virt,highmem=off$(if $(filter 1,$(EL2)),$(comma)virtualization=o
 QEMU         := qemu-system-aarch64 -machine $(QEMU_MACHINE) -cpu cortex-a72 -m 128M -smp $(SMP) \
                 -nographic -no-reboot -nic none -device pvpanic-pci -action panic=exit-failure
 QEMU_BOOT    := -kernel $(IMAGE)
-TRANSCRIPT_VARS := RAM_MIB=128   # what the firmware reports of -m 128M
+# Chapter 3 on: the flash.  The virt board has two CFI banks of exactly
+# 64 MiB, at 0 and 0x04000000; unit=1 is the second (with a drive on unit 0,
+# QEMU boots the flash instead of -kernel).  No firmware in it.
+# PFLASH_DRIVE is recursive (=): tools/kernel.mk sets PFLASH after this file.
+PFLASH_SIZE  := 67108864
+PFLASH_DRIVE  = -drive if=pflash,unit=1,format=raw,file=$(PFLASH)
+# RAM_MIB: what the device tree reports of -m 128M; the flash's physical
+# address, and its address in the linear map, as the crate prints them.
+TRANSCRIPT_VARS := RAM_MIB=128 PFLASH_PA=0x4000000 PFLASH_VA=0xFFFF000004000000
 DEBUG_NOTE   := the code before the jump to the upper half runs at physical addresses, where gdb shows ?? (); add-symbol-file $(ELF) -o -0xffff000000000000 names it

@@ -14,3 +14,11 @@ QEMU_BOOT    := -kernel $(IMAGE)
 # Debian 12's gdb-multiarch (13.1) has no LoongArch target: make debug says so.
 DEBUG_NOTE := this gdb-multiarch may not know LoongArch ("unknown architecture"); QEMU's stub still waits on the port for a gdb built with LoongArch support
 TRANSCRIPT_VARS := RAM_MIB=128   # what the firmware reports of -m 128M
+# Chapter 3 on: the flash.  The virt board's flash@1c000000 has two banks of
+# 16 MiB; unit=1 is the second, at 0x1D000000 (with a drive on unit 0, QEMU
+# boots the flash instead of -kernel).  QEMU takes an image of 16 MiB or
+# less and aborts on a larger one; make run wants exactly 16 MiB.
+# PFLASH_DRIVE is recursive (=): tools/kernel.mk sets PFLASH after this file.
+PFLASH_SIZE  := 16777216
+PFLASH_DRIVE  = -drive if=pflash,unit=1,format=raw,file=$(PFLASH)
+TRANSCRIPT_VARS += PFLASH_PA=0x1D000000 PFLASH_VA=0xFFFF80001D000000

@@ -12,3 +12,10 @@ QEMU         := qemu-system-riscv64 -machine virt -m 128M -smp $(SMP) -nographic
                 -bios default -nic none -device pvpanic-pci -action panic=exit-failure
 QEMU_BOOT    := -kernel $(IMAGE)
 TRANSCRIPT_VARS := RAM_MIB=128   # what the firmware reports of -m 128M
+# Chapter 3 on: the flash.  The virt board has two CFI banks of exactly
+# 32 MiB at 0x20000000 and 0x22000000; unit=1 is the second (unit=0 would
+# make OpenSBI jump into it instead of to the kernel).  No firmware in it.
+# PFLASH_DRIVE is recursive (=): tools/kernel.mk sets PFLASH after this file.
+PFLASH_SIZE  := 33554432
+PFLASH_DRIVE  = -drive if=pflash,unit=1,format=raw,file=$(PFLASH)
+TRANSCRIPT_VARS += PFLASH_PA=0x22000000 PFLASH_VA=0xFFFFFFC022000000

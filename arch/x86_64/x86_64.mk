@@ -19,4 +19,15 @@ QEMU_BOOT    := -kernel $(IMAGE)
 
 $(IMAGE): $(ELF)
 	@$(OBJCOPY) -O binary $< $@
-TRANSCRIPT_VARS := RAM_MIB=127   # -m 128M less the BIOS area and the ACPI tables
+# From chapter 3 on, the PC boots through its flash: pflash unit 0 is a 4 MiB
+# image that QEMU maps at 4 GiB - 4 MiB = 0xFFC00000, "PFLA" at its start and
+# SeaBIOS at its end, over the reset vector (tools/mkflash.sh puts it there).
+# With a pflash unit 0 and no -bios (the QEMU line above gives none), QEMU
+# runs the firmware from the flash.  Prose: arch/x86_64/03-readpflash.nw.
+# PFLASH_DRIVE is recursive (=): tools/kernel.mk sets PFLASH after reading this file.
+PFLASH_SIZE     := 4194304
+PFLASH_DRIVE     = -drive if=pflash,unit=0,format=raw,file=$(PFLASH)
+PFLASH_FIRMWARE := /usr/share/seabios/bios-256k.bin
+# RAM_MIB: -m 128M less the BIOS area and the ACPI tables; the flash's
+# physical address, and its address in the linear map, as the crate prints them.
+TRANSCRIPT_VARS := RAM_MIB=127 PFLASH_PA=0xFFC00000 PFLASH_VA=0xFFFF8000FFC00000
