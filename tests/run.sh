@@ -33,7 +33,7 @@ run() {
 kernel() {
     arch=$1 ch=$2 expected=$3 status=$4 extra=${5:-} flash=${6:+PFLASH=$6}
     make -s build ARCH="$arch" CH="$ch" EXTRA="$extra" >/dev/null || return 1
-    cmd=$(make -s qemu-cmd ARCH="$arch" CH="$ch" EXTRA="$extra" $flash) || return 1
+    cmd=$(make -s qemu-cmd ARCH="$arch" CH="$ch" EXTRA="$extra" SMP="${SMP:-1}" $flash) || return 1
     vars=$(make -s vars ARCH="$arch" CH="$ch" EXTRA="$extra") || return 1
     out="$logs/qemu-$arch-$(basename "$expected" .txt).txt"
     echo "$cmd"
@@ -109,6 +109,10 @@ for ch in $CHAPTERS; do
         [ -f "tests/expected/$ch.txt" ] || continue
         run "qemu: $arch $ch" kernel "$arch" "$ch" "tests/expected/$ch.txt" 0
     done
+done
+for arch in $ARCHES; do
+    SMP=2 run "qemu: $arch counts two processors" kernel "$arch" 01-helloworld \
+        tests/expected/01-helloworld+smp2.txt 0
 done
 for arch in $ARCHES; do
     run "qemu: $arch unexpected trap" kernel "$arch" 01-helloworld \
