@@ -54,6 +54,7 @@ help:
 	@echo "make check                               the chunk checker"
 	@echo "make tangle                              tangle every chapter for every machine"
 	@echo "make book                                the woven book: build/book/index.html"
+	@echo "make epub                                the same book as build/book/loom.epub"
 	@echo "make grade EX=01.1                       grade your exercises/NN-name.nw"
 	@echo "make handout                             a student tree without the reference solutions"
 	@echo "make deps                                install what is missing (Debian 12)"
@@ -100,9 +101,21 @@ test:
 
 book:
 	@$(MAKE) --no-print-directory -s tangle
-	@book/weave.sh build/book $(foreach c,$(CHAPTERS),chapters/$(c).nw $(foreach a,$(ARCHES),$(wildcard arch/$(a)/$(c).nw)))
+	@book/weave.sh build/book $(BOOK_NW)
 	@python3 book/checklinks.py build/book
 	@echo "book: build/book/index.html"
+
+BOOK_NW = $(foreach c,$(CHAPTERS),chapters/$(c).nw $(foreach a,$(ARCHES),$(wildcard arch/$(a)/$(c).nw)))
+
+epub:
+	@$(MAKE) --no-print-directory -s tangle
+	@book/weave.sh --epub build/book/loom.epub $(BOOK_NW)
+	@python3 book/checklinks.py build/book/loom.epub
+	@echo "epub: build/book/loom.epub"
+
+pdf:
+	@command -v pdflatex >/dev/null || { echo "pdf: needs pdflatex (Debian: texlive-latex-recommended), which make deps does not install; make book and make epub work without it" >&2; exit 1; }
+	@echo "pdf: not written yet: the HTML and EPUB books are the supported formats" >&2; exit 1
 
 EX ?=
 grade:

@@ -171,6 +171,7 @@ if [ -f chapters/03-readpflash.nw ]; then
 fi
 
 run "book (make book, links)" make -s book
+run "book as EPUB (make epub, links)" make -s epub
 
 [ -d tests/solutions ] || echo "note: no tests/solutions/ (a handout tree): graders are not proven"
 for g in tests/graders/[0-9][0-9].*.sh; do
