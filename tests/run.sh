@@ -170,6 +170,14 @@ if [ -f chapters/03-readpflash.nw ]; then
     done
 fi
 
+# Tasks: a child whose stack overflows is caught in its guard page and named.
+if [ -f chapters/04-childtask.nw ]; then
+    for arch in $ARCHES; do
+        run "qemu: $arch a task's stack overflow is caught" kernel "$arch" 04-childtask \
+            tests/expected/04-childtask+overflow.txt 1 tests/kernels/overflow.nw
+    done
+fi
+
 run "book (make book, links)" make -s book
 run "book as EPUB (make epub, links)" make -s epub
 
