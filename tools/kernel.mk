@@ -6,7 +6,8 @@
 SRC  := $(OUT)/src
 OBJ  := $(OUT)/obj
 SMP  ?= 1
-APP  ?= $(CH)        # the app: the chapter's own, or another root of it (make bench)
+# APP: the app, the chapter's own or another root of it (make bench).
+APP  ?= $(CH)
 CC      := clang-19
 LD      := ld.lld-19
 OBJCOPY := llvm-objcopy-19
