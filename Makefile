@@ -40,7 +40,11 @@ endif
 # EXTRA=file.nw... continues the chapters' chunks (a student's exercises,
 # a test kernel); such a kernel is built apart, in build/ARCH/CH+name/.
 EXTRA    ?=
-OUT      := build/$(ARCH)/$(CH)$(subst $(eval) ,,$(foreach e,$(EXTRA),+$(basename $(notdir $(e)))))
+# APP=name builds the root app/name.c of the chapter instead of its own app
+# (make bench), in build/ARCH/CH+name/.
+APP      ?=
+OUT      := build/$(ARCH)/$(CH)$(subst $(eval) ,,$(foreach e,$(EXTRA) $(APP),+$(basename $(notdir $(e)))))
+KMAKE     = $(MAKE) --no-print-directory -f tools/kernel.mk ARCH=$(ARCH) CH=$(CH) OUT=$(OUT) $(if $(APP),APP=$(APP))
 NW       := $(shell tangle/files.sh $(ARCH) $(CH) $(EXTRA))
 
 .DEFAULT_GOAL := run
@@ -56,6 +60,7 @@ help:
 	@echo "make book                                the woven book: build/book/index.html"
 	@echo "make epub                                the same book as build/book/loom.epub"
 	@echo "make grade EX=01.1                       grade your exercises/NN-name.nw"
+	@echo "make bench [BENCH_ARCHES=riscv64]       instructions per yield and per message (chapter 5)"
 	@echo "make handout                             a student tree without the reference solutions"
 	@echo "make deps                                install what is missing (Debian 12)"
 	@echo "make clean                               remove build/"
@@ -79,22 +84,22 @@ tangle-one:
 	@TANGLE_ARCH=$(ARCH) tangle/tangle.sh $(OUT)/src $(NW)
 
 build: tangle-one
-	@$(MAKE) --no-print-directory -f tools/kernel.mk ARCH=$(ARCH) CH=$(CH) OUT=$(OUT)
+	@$(KMAKE)
 
 outdir:
 	@echo $(OUT)
 
 vars:
-	@$(MAKE) --no-print-directory -s -f tools/kernel.mk ARCH=$(ARCH) CH=$(CH) OUT=$(OUT) print-vars
+	@$(KMAKE) -s print-vars
 
 qemu-cmd:
-	@$(MAKE) --no-print-directory -s -f tools/kernel.mk ARCH=$(ARCH) CH=$(CH) OUT=$(OUT) SMP=$(SMP) print-qemu
+	@$(KMAKE) -s SMP=$(SMP) print-qemu
 
 run: build
-	@$(MAKE) --no-print-directory -f tools/kernel.mk ARCH=$(ARCH) CH=$(CH) OUT=$(OUT) SMP=$(SMP) run
+	@$(KMAKE) SMP=$(SMP) run
 
 debug: build
-	@$(MAKE) --no-print-directory -f tools/kernel.mk ARCH=$(ARCH) CH=$(CH) OUT=$(OUT) SMP=$(SMP) debug
+	@$(KMAKE) SMP=$(SMP) debug
 
 test:
 	@tests/run.sh
@@ -122,7 +127,7 @@ grade:
 	@tests/grade.sh $(EX)
 
 bench:
-	@echo "bench: no benchmarks yet; chapter 5 adds them"
+	@tools/bench.sh $(BENCH_ARCHES)
 
 handout:
 	@tests/handout.sh

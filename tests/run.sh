@@ -46,13 +46,16 @@ kernel() {
 
 # host TEST: a host unit test, tangled as tests/host/NAME.c, compiled with
 # the portable kernel/NAME.c it tests (and the files its first line names
-# after "links:"), under ASan and UBSan.
+# after "links:"), under ASan and UBSan, or under TSan if that line says
+# "sanitize: thread".
 host() {
     src=build/riscv64/$LAST/src
     t=$1 bin=build/host/$1
     mkdir -p build/host
-    links=$(grep -m1 -o 'links:[^*]*' "$src/tests/host/$t.c" | sed 's/^links://')
-    clang-19 -std=gnu11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
+    links=$(grep -m1 -o 'links:[^*;]*' "$src/tests/host/$t.c" | sed 's/^links://')
+    sanitize=address,undefined
+    grep -q -m1 'sanitize: thread' "$src/tests/host/$t.c" && sanitize=thread
+    clang-19 -std=gnu11 -g -O1 -Wall -Wextra -Werror -fsanitize=$sanitize -pthread \
         -fno-sanitize-recover=all -fno-omit-frame-pointer -I"$src" \
         -DLOOM_CHAPTER='"host"' -o "$bin" "$src/tests/host/$t.c" "$src/kernel/$t.c" \
         $(for l in $links; do echo "$src/$l"; done) || return 1
@@ -175,6 +178,19 @@ if [ -f chapters/04-childtask.nw ]; then
     for arch in $ARCHES; do
         run "qemu: $arch a task's stack overflow is caught" kernel "$arch" 04-childtask \
             tests/expected/04-childtask+overflow.txt 1 tests/kernels/overflow.nw
+    done
+fi
+
+# make bench is a benchmark, not a test: here it only has to run and report
+# its three figures on each machine.
+bench_runs() {
+    tools/bench.sh "$1" > "$logs/bench-$1.txt" || return 1
+    cat "$logs/bench-$1.txt"
+    [ "$(grep -c "^$1  .*: [0-9]*\.[0-9][0-9] instructions\$" "$logs/bench-$1.txt")" -eq 3 ]
+}
+if [ -f chapters/05-msgqueue.nw ]; then
+    for arch in $ARCHES; do
+        run "bench: make bench runs on $arch" bench_runs "$arch"
     done
 fi
 

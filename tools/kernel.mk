@@ -6,6 +6,8 @@
 SRC  := $(OUT)/src
 OBJ  := $(OUT)/obj
 SMP  ?= 1
+# APP: the app, the chapter's own or another root of it (make bench).
+APP  ?= $(CH)
 CC      := clang-19
 LD      := ld.lld-19
 OBJCOPY := llvm-objcopy-19
@@ -34,7 +36,7 @@ PFLASH      ?= $(DEFAULT_PFLASH)
 QEMU_BOOT   += $(PFLASH_DRIVE)
 endif
 
-KSRC := $(wildcard $(SRC)/kernel/*.c $(SRC)/arch/$(ARCH)/*.c $(SRC)/arch/$(ARCH)/*.S) $(SRC)/app/$(CH).c
+KSRC := $(wildcard $(SRC)/kernel/*.c $(SRC)/arch/$(ARCH)/*.c $(SRC)/arch/$(ARCH)/*.S) $(SRC)/app/$(APP).c
 KOBJ := $(patsubst $(SRC)/%,$(OBJ)/%.o,$(KSRC))
 
 .PHONY: build run debug print-qemu check-pflash
@@ -58,8 +60,8 @@ $(OBJ)/%.S.o: $(SRC)/%.S
 	@mkdir -p $(dir $@)
 	@$(CC) $(ARCH_ASFLAGS) -g -I$(SRC) -MMD -c $< -o $@
 
-$(SRC)/app/$(CH).c:
-	@echo "build: chapter $(CH) has no root <<app/$(CH).c>>" >&2; exit 1
+$(SRC)/app/$(APP).c:
+	@echo "build: chapter $(CH) has no root <<app/$(APP).c>>" >&2; exit 1
 
 print-qemu: check-pflash
 	@echo $(QEMU) $(QEMU_BOOT)

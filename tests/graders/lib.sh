@@ -11,16 +11,18 @@ bad()  { echo "BAD      $*"; }
 # boot ARCH [QEMU ARGS...]: build the chapter with the answer for ARCH and
 # boot it under a timeout.  Sets $out (the transcript, carriage returns
 # removed) and $rc (QEMU's exit status).  Returns 1 if the build failed,
-# after showing why.
+# after showing why.  With GRADER_NW set (a grader's own test code,
+# tests/graders/NN.K.nw), that file is tangled after the answer.
 boot() {
     arch=$1; shift
     out="$logs/$EX-$arch.txt"
-    if ! make -s build ARCH="$arch" CH="$CH" EXTRA="$ANSWER" > "$out.build" 2>&1; then
+    extra="$ANSWER${GRADER_NW:+ $GRADER_NW}"
+    if ! make -s build ARCH="$arch" CH="$CH" EXTRA="$extra" > "$out.build" 2>&1; then
         bad "$arch: the kernel does not build with $ANSWER:"
         sed 's/^/           /' "$out.build" | head -n 15
         return 1
     fi
-    cmd=$(make -s qemu-cmd ARCH="$arch" CH="$CH" EXTRA="$ANSWER")
+    cmd=$(make -s qemu-cmd ARCH="$arch" CH="$CH" EXTRA="$extra")
     timeout "${LOOM_TEST_TIMEOUT:-60}" $cmd "$@" < /dev/null > "$out.raw" 2>&1
     rc=$?
     tr -d '\r' < "$out.raw" > "$out"
