@@ -59,7 +59,7 @@ help:
 	@echo "make tangle                              tangle every chapter for every machine"
 	@echo "make book                                the woven book: build/book/index.html"
 	@echo "make epub                                the same book as build/book/loom.epub"
-	@echo "make grade EX=01.1                       grade your exercises/NN-name.nw"
+	@echo "make grade EX=01.1 [ANSWER=file.nw]      grade your exercises/NN-name.nw"
 	@echo "make bench [BENCH_ARCHES=riscv64]       instructions per yield and per message (chapter 5)"
 	@echo "make handout                             a student tree without the reference solutions"
 	@echo "make deps                                install what is missing (Debian 12)"
@@ -123,8 +123,9 @@ pdf:
 	@echo "pdf: not written yet: the HTML and EPUB books are the supported formats" >&2; exit 1
 
 EX ?=
+ANSWER ?=
 grade:
-	@tests/grade.sh $(EX)
+	@tests/grade.sh $(EX) $(ANSWER)
 
 bench:
 	@tools/bench.sh $(BENCH_ARCHES)
