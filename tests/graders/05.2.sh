@@ -1,0 +1,33 @@
+# Exercise 5.2, a bounded queue: with the grader's test (05.2.nw) after the
+# answer, the crate's transcript unchanged, then the grader's line, and
+# status 0, on every machine.  A yield under the lock hangs: hence a shorter
+# timeout than the default.
+: "${LOOM_TEST_TIMEOUT:=30}"
+. tests/graders/lib.sh
+GRADER_NW=tests/graders/05.2.nw
+line='bounded queue: 200 messages in order, at most 4 queued'
+expected=$logs/05.2-expected.txt
+{ cat tests/expected/05-msgqueue.txt; echo 'bounded queue: {any}'; } > "$expected"   # the line itself is checked apart
+for arch in $ARCHES; do
+    boot "$arch" || continue
+    if [ "$rc" -eq 124 ]; then          # boot said so; the rest would only repeat it
+        echo "           (does a task yield while it holds the lock, or wait without yielding?) the last lines:"
+        grep -v '^qemu-system' "$out" | tail -n 4 | sed 's/^/           /'
+        continue
+    fi
+    if grep -qx "$line" "$out"; then
+        good "$arch: $line"
+    else
+        got=$(grep -m1 '^bounded queue' "$out")
+        bad "$arch: no line \"$line\"${got:+; got \"$got\"} (see $out)"
+    fi
+    vars=$(make -s vars ARCH="$arch" CH="$CH" EXTRA="$ANSWER $GRADER_NW")
+    if python3 tests/transcript.py "$expected" "$out" $vars > "$out.diff"; then
+        good "$arch: the crate's transcript comes first, unchanged, and then only the grader's line"
+    else
+        bad "$arch: the transcript is not the crate's followed by the grader's line:"
+        sed 's/^/           /' "$out.diff" | head -n 16
+    fi
+    [ "$rc" -eq 0 ] && good "$arch: QEMU exits with status 0" \
+                    || bad "$arch: QEMU exits with status $rc, not 0 (see $out)"
+done
