@@ -48,7 +48,7 @@ KMAKE     = $(MAKE) --no-print-directory -f tools/kernel.mk ARCH=$(ARCH) CH=$(CH
 NW       := $(shell tangle/files.sh $(ARCH) $(CH) $(EXTRA))
 
 .DEFAULT_GOAL := run
-.PHONY: outdir vars help deps tangle check build run debug test book pdf epub grade bench handout clean qemu-cmd FORCE
+.PHONY: outdir vars help deps tangle check build run debug test book pdf epub grade bench handout clean qemu-cmd book-trees FORCE
 
 help:
 	@echo "make run   [ARCH=$(ARCH)] [CH=$(CH)] [SMP=1]  build and boot a chapter's kernel on QEMU"
@@ -104,17 +104,22 @@ debug: build
 test:
 	@tests/run.sh
 
-book:
-	@$(MAKE) --no-print-directory -s tangle
-	@book/weave.sh build/book $(BOOK_NW)
+# The book's identifier index reads the tangled trees of the last chapter
+# (every root of every chapter is in them), one per machine.
+BOOK_TREES = $(foreach a,$(ARCHES),build/$(a)/$(lastword $(CHAPTERS))/src)
+book-trees:
+	@for a in $(ARCHES); do \
+	  $(MAKE) --no-print-directory -s ARCH=$$a CH=$(lastword $(CHAPTERS)) tangle-one || exit 1; done
+
+book: book-trees
+	@LOOM_TANGLED="$(BOOK_TREES)" book/weave.sh build/book $(BOOK_NW)
 	@python3 book/checklinks.py build/book
 	@echo "book: build/book/index.html"
 
 BOOK_NW = $(foreach c,$(CHAPTERS),chapters/$(c).nw $(foreach a,$(ARCHES),$(wildcard arch/$(a)/$(c).nw)))
 
-epub:
-	@$(MAKE) --no-print-directory -s tangle
-	@book/weave.sh --epub build/book/loom.epub $(BOOK_NW)
+epub: book-trees
+	@LOOM_TANGLED="$(BOOK_TREES)" book/weave.sh --epub build/book/loom.epub $(BOOK_NW)
 	@python3 book/checklinks.py build/book/loom.epub
 	@echo "epub: build/book/loom.epub"
 

@@ -1,7 +1,9 @@
 # tests/graders/lib.sh: what every grader uses.  A grader runs with CH
 # (01-helloworld), ANSWER (the student's .nw) and EX set, and prints lines
 # starting GOOD, BAD or MISSING.
-ARCHES="riscv64 aarch64 x86_64 loongarch64"
+# GRADE_ARCHES narrows the machines (make test proves that a grader fails
+# an unsolved chapter on riscv64 alone, to save time).
+ARCHES="${GRADE_ARCHES:-riscv64 aarch64 x86_64 loongarch64}"
 logs=build/grade-logs
 mkdir -p "$logs"
 
