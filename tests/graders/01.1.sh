@@ -4,8 +4,7 @@
 want=$(printf '\033[32m[WithColor]: Hello, Arceos!\033[0m')
 for arch in $ARCHES; do
     boot "$arch" || continue
-    [ "$rc" -eq 0 ] && good "$arch: QEMU exits with status 0" \
-                    || bad "$arch: QEMU exits with status $rc, not 0 (see $out)"
+    status_is 0
     if grep -qxF "$want" "$out"; then
         if sed -n '/^Hello, world!$/,$p' "$out" | grep -qxF "$want"; then
             good "$arch: the green line follows Hello, world!"

@@ -3,8 +3,7 @@
 . tests/graders/lib.sh
 for arch in $ARCHES; do
     boot "$arch" || continue
-    [ "$rc" -eq 0 ] && good "$arch: QEMU exits with status 0" \
-                    || bad "$arch: QEMU exits with status $rc, not 0 (see $out)"
+    status_is 0
     if sed -n '/^Alloc Vec: /,$p' "$out" | grep -qx 'heap: 4240 bytes in 3 objects'; then
         good "$arch: heap: 4240 bytes in 3 objects"
     else

@@ -31,3 +31,17 @@ boot() {
     [ $rc -ne 124 ] || bad "$arch: no power-off within ${LOOM_TEST_TIMEOUT:-60}s (see $out)"
     return 0
 }
+
+# status_is N: GOOD if QEMU's exit status was N (0 pass, 1 fail), else BAD.
+status_is() {
+    if [ "$rc" -eq "$1" ]; then good "$arch: QEMU exits with status $1"
+    else bad "$arch: QEMU exits with status $rc, not $1 (see $out)"; fi
+}
+
+# hung HINT: true if the boot timed out (boot has said so), after printing
+# HINT, a guess at the cause, and the last lines of the transcript.
+hung() {
+    [ "$rc" -eq 124 ] || return 1
+    echo "           ($1) the last lines:"
+    grep -v '^qemu-system' "$out" | tail -n 4 | sed 's/^/           /'
+}
