@@ -79,8 +79,17 @@ tangle:
 	@for a in $(ARCHES); do for c in $(CHAPTERS); do \
 	  $(MAKE) --no-print-directory -s ARCH=$$a CH=$$c tangle-one || exit 1; done; done
 
+# A kernel with EXTRA or APP starts, the first time, as a copy of the
+# chapter's own build when there is one: the tangle then rewrites only the
+# files the extra chunks change (an unchanged file keeps its old time), and
+# make recompiles those and what includes them, not all forty files.  The
+# copied dependency files name the chapter's directory: sed renames it.
+BASE_OUT := build/$(ARCH)/$(CH)
 .PHONY: tangle-one
 tangle-one:
+	@if [ "$(OUT)" != "$(BASE_OUT)" ] && [ ! -e "$(OUT)/src" ] && [ -f "$(BASE_OUT)/kernel.elf" ]; then \
+	  mkdir -p "$(OUT)" && cp -a "$(BASE_OUT)/src" "$(BASE_OUT)/obj" "$(OUT)/" && \
+	  find "$(OUT)/obj" -name '*.d' -exec sed -i 's|$(BASE_OUT)/|$(OUT)/|g' {} + ; fi
 	@TANGLE_ARCH=$(ARCH) tangle/tangle.sh $(OUT)/src $(NW)
 
 build: tangle-one

@@ -5,8 +5,22 @@
 # exit status is 0 only if nothing failed.  Logs stay in build/test-logs/.
 #
 #   tests/run.sh [ONLY]     ONLY: a substring of test names to run
+#
+# First, one after the other, the tests everything else relies on (the
+# chunk checker, the tangle, the host tests).  Then *streams*, run side by
+# side, LOOM_TEST_JOBS at a time (default: one per processor): one per
+# machine (its kernels, debugger, flash, overflow and benchmark tests), one
+# per chapter's graders, and the book.  No two streams write the same file
+# under build/: a machine's stream builds only in build/ARCH/, with the
+# chapters' own apps and the test kernels; a chapter's graders build only
+# kernels with an answer (build/ARCH/CH+answer...); the book only reads the
+# trees the first part tangled.  Each line is printed as its test ends, so
+# the streams' lines interleave; the count at the end is over all.
+#   tests/run.sh --stream NAME [ONLY]      one stream (run.sh calls itself)
 set -u
 cd "$(dirname "$0")/.."
+stream=
+if [ "${1:-}" = --stream ]; then stream=$2; shift 2; fi
 only=${1:-}
 logs=build/test-logs
 mkdir -p "$logs"
@@ -23,8 +37,8 @@ run() {
     log="$logs/$(echo "$name" | tr ' /:' '___').log"
     if "$@" > "$log" 2>&1; then
         passed=$((passed + 1)); echo "PASS  $name"
-    else
-        failed=$((failed + 1)); echo "FAIL  $name"; sed 's/^/      /' "$log" | tail -n 40
+    else   # one printf, so that another stream's line cannot cut the report
+        failed=$((failed + 1)); printf 'FAIL  %s\n%s\n' "$name" "$(sed 's/^/      /' "$log" | tail -n 40)"
     fi
 }
 
@@ -64,19 +78,17 @@ host() {
 
 # grader EX: the grader fails on the unsolved chapter (on riscv64: one
 # machine is proof enough) and passes with the reference solution on all.
+# build/unsolved.nw, the empty answer, is written once, before the streams.
 grader() {
     ex=$1
     nn=${ex%%.*}
     sol=$(ls tests/solutions/"$nn"-*.nw 2>/dev/null | head -n 1)
     [ -n "$sol" ] || { echo "no reference solution tests/solutions/$nn-*.nw"; return 1; }
-    : > build/unsolved.nw
     if GRADE_ARCHES=riscv64 tests/grade.sh "$ex" build/unsolved.nw; then
         echo "grader $ex passed an unsolved chapter"; return 1
     fi
     tests/grade.sh "$ex" "$sol"
 }
-
-run "chunk graph (make check)" make -s check
 
 # refused VAR=VALUE: make stops with status 2 and lists the valid values.
 refused() {
@@ -85,8 +97,6 @@ refused() {
     cat "$logs/refused.txt"
     [ $rc -eq 2 ] && grep -q "valid values: " "$logs/refused.txt"
 }
-run "make: an unknown ARCH is refused" refused ARCH=sparc64
-run "make: an unknown CH is refused" refused CH=99-nosuchchapter
 
 # QEMU's own device trees, for the host test of the device-tree reader.
 dump_dtbs() {
@@ -98,29 +108,6 @@ dump_dtbs() {
         qemu-system-loongarch64 -machine virt,dumpdtb="$LOOM_DTB_DIR/loongarch64-smp$n.dtb" -smp $n -m 128M -nographic || return 1
     done > build/host/dtb.log 2>&1
 }
-dump_dtbs || echo "warning: QEMU could not dump its device trees (build/host/dtb.log)"
-
-make -s tangle || { echo "FAIL  make tangle"; echo "0 passed, 1 failed"; exit 1; }
-for f in build/riscv64/$LAST/src/tests/host/*.c; do
-    [ -e "$f" ] || continue
-    t=$(basename "$f" .c)
-    run "host: $t" host "$t"
-done
-
-for ch in $CHAPTERS; do
-    for arch in $ARCHES; do
-        [ -f "tests/expected/$ch.txt" ] || continue
-        run "qemu: $arch $ch" kernel "$arch" "$ch" "tests/expected/$ch.txt" 0
-    done
-done
-for arch in $ARCHES; do
-    SMP=2 run "qemu: $arch counts two processors" kernel "$arch" 01-helloworld \
-        tests/expected/01-helloworld+smp2.txt 0
-done
-for arch in $ARCHES; do
-    run "qemu: $arch unexpected trap" kernel "$arch" 01-helloworld \
-        tests/expected/01-helloworld+trap.txt 1 tests/kernels/trap.nw
-done
 
 # debug ARCH: gdb, attached to QEMU's stub, stops at a line of the book.
 debug() {
@@ -128,19 +115,15 @@ debug() {
     line=$(grep -n 'kprintf("\\nLoom' chapters/01-helloworld.nw | cut -d: -f1)
     make -s build ARCH="$arch" CH=01 > /dev/null || return 1
     cmd=$(make -s qemu-cmd ARCH="$arch" CH=01)
-    timeout 30 $cmd -S -gdb tcp::$port < /dev/null > "$logs/debug-qemu.txt" 2>&1 &
+    timeout 30 $cmd -S -gdb tcp::$port < /dev/null > "$logs/debug-qemu-$arch.txt" 2>&1 &
     sleep 0.3
     timeout 30 gdb-multiarch -batch -ex "target remote localhost:$port" \
         -ex "break chapters/01-helloworld.nw:$line" -ex continue -ex bt -ex kill \
-        "$(make -s outdir ARCH="$arch" CH=01)/kernel.elf" > "$logs/debug-gdb.txt" 2>&1
+        "$(make -s outdir ARCH="$arch" CH=01)/kernel.elf" > "$logs/debug-gdb-$arch.txt" 2>&1
     wait
-    cat "$logs/debug-gdb.txt"
-    grep -q "^#0 .*kernel_main .* at chapters/01-helloworld.nw:$line" "$logs/debug-gdb.txt"
+    cat "$logs/debug-gdb-$arch.txt"
+    grep -q "^#0 .*kernel_main .* at chapters/01-helloworld.nw:$line" "$logs/debug-gdb-$arch.txt"
 }
-# Debian 12's gdb-multiarch (13.1) has no LoongArch support: no test there.
-for arch in riscv64 aarch64 x86_64; do
-    run "debug: $arch gdb breaks at chapters/01-helloworld.nw:LINE" debug "$arch"
-done
 
 # The flash chapter: another magic is shown, a blank image fails, an image
 # of the wrong size is refused before QEMU starts, an unmapped load faults.
@@ -150,36 +133,17 @@ flash() {   # flash ARCH MAGIC FILE: an image of the right size holding MAGIC
 }
 wrong_size() {
     mkdir -p build/test-flash
-    truncate -s 1M build/test-flash/wrong.img
-    make -s qemu-cmd ARCH="$1" CH=03-readpflash PFLASH=build/test-flash/wrong.img > "$logs/wrong-size.txt" 2>&1
+    truncate -s 1M "build/test-flash/wrong-$1.img"
+    make -s qemu-cmd ARCH="$1" CH=03-readpflash PFLASH="build/test-flash/wrong-$1.img" > "$logs/wrong-size-$1.txt" 2>&1
     rc=$?
-    cat "$logs/wrong-size.txt"
-    [ $rc -ne 0 ] && grep -q "needs exactly" "$logs/wrong-size.txt"
+    cat "$logs/wrong-size-$1.txt"
+    [ $rc -ne 0 ] && grep -q "needs exactly" "$logs/wrong-size-$1.txt"
 }
 flash_kernel() {   # flash_kernel ARCH MAGIC NAME EXPECTED STATUS
     mkdir -p build/test-flash
     flash "$1" "$2" "build/test-flash/$3-$1.img" || return 1
     kernel "$1" 03-readpflash "$4" "$5" "" "build/test-flash/$3-$1.img"
 }
-if [ -f chapters/03-readpflash.nw ]; then
-    for arch in $ARCHES; do
-        run "qemu: $arch a blank flash fails" flash_kernel "$arch" "" blank \
-            tests/expected/03-readpflash+blank.txt 1
-        run "qemu: $arch another magic is shown" flash_kernel "$arch" LOOM loom \
-            tests/expected/03-readpflash+loom.txt 0
-        run "qemu: $arch an unmapped load faults" kernel "$arch" 03-readpflash \
-            tests/expected/03-readpflash+unmapped.txt 1 tests/kernels/unmapped.nw
-        run "make: $arch a flash image of the wrong size is refused" wrong_size "$arch"
-    done
-fi
-
-# Tasks: a child whose stack overflows is caught in its guard page and named.
-if [ -f chapters/04-childtask.nw ]; then
-    for arch in $ARCHES; do
-        run "qemu: $arch a task's stack overflow is caught" kernel "$arch" 04-childtask \
-            tests/expected/04-childtask+overflow.txt 1 tests/kernels/overflow.nw
-    done
-fi
 
 # make bench is a benchmark, not a test: here it only has to run and report
 # its three figures on each machine.
@@ -188,20 +152,110 @@ bench_runs() {
     cat "$logs/bench-$1.txt"
     [ "$(grep -c "^$1  .*: [0-9]*\.[0-9][0-9] instructions\$" "$logs/bench-$1.txt")" -eq 3 ]
 }
-if [ -f chapters/05-msgqueue.nw ]; then
-    for arch in $ARCHES; do
-        run "bench: make bench runs on $arch" bench_runs "$arch"
+
+# The stream of one machine: every chapter's kernel, then the tests of
+# particular mechanisms.
+machine_stream() {
+    arch=$1
+    for ch in $CHAPTERS; do
+        [ -f "tests/expected/$ch.txt" ] || continue
+        run "qemu: $arch $ch" kernel "$arch" "$ch" "tests/expected/$ch.txt" 0
     done
+    SMP=2 run "qemu: $arch counts two processors" kernel "$arch" 01-helloworld \
+        tests/expected/01-helloworld+smp2.txt 0
+    run "qemu: $arch unexpected trap" kernel "$arch" 01-helloworld \
+        tests/expected/01-helloworld+trap.txt 1 tests/kernels/trap.nw
+    # Debian 12's gdb-multiarch (13.1) has no LoongArch support: no test there.
+    [ "$arch" = loongarch64 ] ||
+        run "debug: $arch gdb breaks at chapters/01-helloworld.nw:LINE" debug "$arch"
+    if [ -f chapters/03-readpflash.nw ]; then
+        run "qemu: $arch a blank flash fails" flash_kernel "$arch" "" blank \
+            tests/expected/03-readpflash+blank.txt 1
+        run "qemu: $arch another magic is shown" flash_kernel "$arch" LOOM loom \
+            tests/expected/03-readpflash+loom.txt 0
+        run "qemu: $arch an unmapped load faults" kernel "$arch" 03-readpflash \
+            tests/expected/03-readpflash+unmapped.txt 1 tests/kernels/unmapped.nw
+        run "make: $arch a flash image of the wrong size is refused" wrong_size "$arch"
+    fi
+    # Tasks: a child whose stack overflows is caught in its guard page and named.
+    [ ! -f chapters/04-childtask.nw ] ||
+        run "qemu: $arch a task's stack overflow is caught" kernel "$arch" 04-childtask \
+            tests/expected/04-childtask+overflow.txt 1 tests/kernels/overflow.nw
+    [ ! -f chapters/05-msgqueue.nw ] ||
+        run "bench: make bench runs on $arch" bench_runs "$arch"
+}
+
+# The stream of chapter NN's graders.  They share their kernels' build
+# directories (the unsolved chapter, the reference solution), so one
+# chapter's graders run one after the other.
+graders_stream() {
+    for g in tests/graders/$1.*.sh; do
+        [ -e "$g" ] || continue
+        ex=$(basename "$g" .sh)
+        run "grader $ex" grader "$ex"
+    done
+}
+
+book_stream() {
+    run "book (make book, links)" make -s book
+    run "book as EPUB (make epub, links)" make -s epub
+}
+
+# One stream, when run.sh was called with --stream: its counts go to a file.
+if [ -n "$stream" ]; then
+    case $stream in
+    book)       book_stream ;;
+    graders-*)  graders_stream "${stream#graders-}" ;;
+    *)          machine_stream "$stream" ;;
+    esac
+    echo "$passed $failed" > "$logs/count-$stream"
+    exit 0
 fi
 
-run "book (make book, links)" make -s book
-run "book as EPUB (make epub, links)" make -s epub
+# The first part, one after the other.
+run "chunk graph (make check)" make -s check
+run "make: an unknown ARCH is refused" refused ARCH=sparc64
+run "make: an unknown CH is refused" refused CH=99-nosuchchapter
+dump_dtbs || echo "warning: QEMU could not dump its device trees (build/host/dtb.log)"
+make -s tangle || { echo "FAIL  make tangle"; echo "0 passed, 1 failed"; exit 1; }
+# What several streams would otherwise make at once: every chapter's own
+# kernel on every machine (the graders' kernels start as copies of them),
+# each machine's flash image, the empty answer.  A kernel that does not
+# build is reported by its stream.
+build_all() {
+    for arch in $ARCHES; do
+        for ch in $CHAPTERS; do echo "$arch $ch"; done
+    done | xargs -P "${LOOM_TEST_JOBS:-$(nproc)}" -n 2 sh -c \
+        'make -s build ARCH=$0 CH=$1 > /dev/null 2>&1 || echo "build: $0 $1 fails"'
+    for arch in $ARCHES; do
+        [ ! -f chapters/03-readpflash.nw ] || make -s qemu-cmd ARCH="$arch" CH=03-readpflash > /dev/null || return 1
+    done
+}
+build_all
+: > build/unsolved.nw
+for f in build/riscv64/$LAST/src/tests/host/*.c; do
+    [ -e "$f" ] || continue
+    t=$(basename "$f" .c)
+    run "host: $t" host "$t"
+done
 
+# The streams: the graders of the later chapters (the longest) first.
+streams=
+for nn in $(echo "$CHAPTERS" | cut -c1-2 | sort -r); do
+    [ -d tests/solutions ] && ls tests/graders/"$nn".*.sh > /dev/null 2>&1 && streams="$streams graders-$nn"
+done
 [ -d tests/solutions ] || echo "note: no tests/solutions/ (a handout tree): graders are not proven"
-for g in tests/graders/[0-9][0-9].*.sh; do
-    [ -e "$g" ] && [ -d tests/solutions ] || continue
-    ex=$(basename "$g" .sh)
-    run "grader $ex" grader "$ex"
+streams="$streams $ARCHES book"
+rm -f "$logs"/count-*
+echo $streams | tr ' ' '\n' |
+    xargs -P "${LOOM_TEST_JOBS:-$(nproc)}" -I{} tests/run.sh --stream {} "$only"
+for s in $streams; do
+    if [ -f "$logs/count-$s" ]; then
+        read -r p f < "$logs/count-$s"
+        passed=$((passed + p)) failed=$((failed + f))
+    else
+        failed=$((failed + 1)); echo "FAIL  the stream $s did not finish"
+    fi
 done
 
 echo "$passed passed, $failed failed"
