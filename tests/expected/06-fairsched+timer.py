@@ -1,0 +1,30 @@
+# tests/kernels/timer.nw: the crate's run, then the timer's checks.
+import os, re
+exec(open(os.path.join(HERE, "06-fairsched.py")).read())
+
+EXPECTED = BANNER + APP + [
+    "timer: the setter ran while the spinner spun",
+    "timer: the spinner saw the flag after {int} ticks",
+    "timer: nice 0 ran {int} ticks, nice 5 ran {int} ticks",
+    "timer: slept 10 ms: {int} ticks",
+    "timer: slept 20 ms: {int} ticks",
+    "timer: slept 30 ms: {int} ticks",
+    "timer: main slept 50 ms: {int} ticks",
+]
+
+def check(lines):
+    problems = []
+    text = "\n".join(lines)
+    m = re.search(r"nice 0 ran (\d+) ticks, nice 5 ran (\d+) ticks", text)
+    a, b = int(m.group(1)), int(m.group(2))
+    # 300 ticks shared 1024 : 335, give or take a few at the edges
+    if not (abs(a - 300 * 1024 / 1359) <= 8 and abs(b - 300 * 335 / 1359) <= 8):
+        problems.append("nice 0 and nice 5 ran %d and %d ticks; their shares of 300 are 226 and 74" % (a, b))
+    for ms, ticks in re.findall(r"slept (\d+) ms: (\d+) ticks", text):
+        # at least ms (a tick is 10 ms), at most two ticks more (the rounding, the tick it began in)
+        if not ms_ok(int(ms), int(ticks)):
+            problems.append("a sleep of %s ms took %s ticks of 10 ms" % (ms, ticks))
+    return problems
+
+def ms_ok(ms, ticks):
+    return ms // 10 <= ticks <= ms // 10 + 2
