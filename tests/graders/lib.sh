@@ -45,3 +45,26 @@ hung() {
     echo "           ($1) the last lines:"
     grep -v '^qemu-system' "$out" | tail -n 4 | sed 's/^/           /'
 }
+
+# app_then EXPECTED.py LINE...: GOOD if the transcript is the chapter's own
+# (an expected file in Python, whose tasks interleave) followed by these
+# lines (patterns, as in tests/expected), in this order, among any others
+# (one answer file holds all of a chapter's exercises, and another may
+# print its own line); else BAD, with where it went wrong.
+app_then() {
+    py=$logs/$EX-$arch-expected.py
+    python3 - "$py" "$@" <<'PY'
+import sys
+py, chapter, lines = sys.argv[1], sys.argv[2], sys.argv[3:]
+with open(py, "w") as f:
+    f.write("exec(open(%r).read())\n" % chapter)
+    f.write("EXPECTED = EXPECTED + [Interleave(%r, [Many('{any}')])]\n" % lines)
+PY
+    vars=$(make -s vars ARCH="$arch" CH="$CH" EXTRA="$ANSWER${GRADER_NW:+ $GRADER_NW}")
+    if python3 tests/transcript.py "$py" "$out" $vars > "$out.diff"; then
+        good "$arch: the app's transcript, then $(echo "$2" | sed 's/{int}/N/g; s/{any}/.../g')${3:+ ...}"
+    else
+        bad "$arch: the transcript is not the app's followed by the expected lines:"
+        sed 's/^/           /' "$out.diff" | head -n 12
+    fi
+}
