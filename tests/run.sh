@@ -51,10 +51,12 @@ kernel() {
     vars=$(make -s vars ARCH="$arch" CH="$ch" EXTRA="$extra") || return 1
     out="$logs/qemu-$arch-$(basename "${expected%.*}").txt"
     echo "$cmd"
+    start=$(date +%s%N)
     timeout "$TIMEOUT" $cmd < /dev/null > "$out" 2>&1
     rc=$?
+    elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))    # an expected .py may check real time
     [ $rc -eq 124 ] && { echo "timed out after ${TIMEOUT}s; transcript in $out"; tail -n 20 "$out"; return 1; }
-    python3 tests/transcript.py "$expected" "$out" $vars || { echo "(transcript in $out)"; return 1; }
+    python3 tests/transcript.py "$expected" "$out" $vars ELAPSED_MS=$elapsed_ms || { echo "(transcript in $out)"; return 1; }
     [ $rc -eq "$status" ] || { echo "QEMU exited with status $rc, expected $status (transcript in $out)"; return 1; }
 }
 

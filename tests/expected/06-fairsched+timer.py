@@ -9,7 +9,8 @@ EXPECTED = BANNER + APP + [
     "timer: slept 10 ms: {int} ticks",
     "timer: slept 20 ms: {int} ticks",
     "timer: slept 30 ms: {int} ticks",
-    "timer: main slept 50 ms: {int} ticks",
+    "timer: main slept 1000 ms: {int} ticks",
+    "timer: {int} ticks since the timer started",
 ]
 
 def check(lines):
@@ -24,6 +25,12 @@ def check(lines):
         # at least ms (a tick is 10 ms), at most two ticks more (the rounding, the tick it began in)
         if not ms_ok(int(ms), int(ticks)):
             problems.append("a sleep of %s ms took %s ticks of 10 ms" % (ms, ticks))
+    # the harness times the whole run (ELAPSED_MS); the kernel's ticks,
+    # 10 ms each, cannot add up to more than that
+    ticks = int(re.search(r"timer: (\d+) ticks since the timer started", text).group(1))
+    if "ELAPSED_MS" in VALUES and int(VALUES["ELAPSED_MS"]) < ticks * 10:
+        problems.append("the kernel counted %d ticks of 10 ms in a run of %s ms of real time: "
+                        "its ticks are too short (is the counter's rate right?)" % (ticks, VALUES["ELAPSED_MS"]))
     return problems
 
 def ms_ok(ms, ticks):
