@@ -33,15 +33,5 @@ for arch in $ARCHES; do
 done
 arch=riscv64 EX=$EX-join GRADER_NW=tests/graders/04.3-join.nw
 boot "$arch" || exit 0
-[ "$rc" -eq 1 ] && good "$arch: joining a detached task: QEMU exits with the fail status" \
-                || bad "$arch: joining a detached task: QEMU exits with status $rc, not 1 (see $out)"
-if ! grep -qx 'grader: joining a detached task' "$out"; then
-    bad "$arch: the grader did not get as far as the join (see $out)"
-elif grep -qx 'grader: the join returned' "$out"; then
-    bad "$arch: task_join returned for a detached task (see $out)"
-elif sed -n '/^grader: joining a detached task$/,$p' "$out" | grep -q '^panic at .*task [0-9]* (grader detached)'; then
-    good "$arch: joining a detached task panics, naming it"
-else
-    bad "$arch: joining a detached task must end in a panic naming \"task N (grader detached)\"; the run ended with:"
-    grep -v '^$' "$out" | tail -n 1 | sed 's/^/           /'
-fi
+panics_after "joining a detached task" 'grader: joining a detached task' \
+    'grader: the join returned' 'task [0-9]+ \(grader detached\)'

@@ -46,6 +46,26 @@ hung() {
     grep -v '^qemu-system' "$out" | tail -n 4 | sed 's/^/           /'
 }
 
+# panics_after WHAT BEFORE AFTER NAMED: a grader's run that must fail.
+# GOOD if QEMU exited with status 1, the grader's line BEFORE came, the
+# line AFTER (the call returned) did not, and a panic matching NAMED (an
+# extended regular expression: 'task 1 \(main\)') followed BEFORE; WHAT
+# says what was tried.
+panics_after() {
+    [ "$rc" -eq 1 ] && good "$arch: $1: QEMU exits with the fail status" \
+                    || bad "$arch: $1: QEMU exits with status $rc, not 1 (see $out)"
+    if ! grep -qxF "$2" "$out"; then
+        bad "$arch: the grader did not get as far as \"$2\" (see $out)"
+    elif grep -qxF "$3" "$out"; then
+        bad "$arch: $1: the call returned (\"$3\"; see $out)"
+    elif awk -v b="$2" '$0 == b { on = 1 } on' "$out" | grep '^panic at ' | grep -qE "$4"; then
+        good "$arch: $1: a panic naming \"$(echo "$4" | sed 's/\[0-9\]+/N/g; s/\\//g')\""
+    else
+        bad "$arch: $1 must end in a panic naming \"$(echo "$4" | sed 's/\[0-9\]+/N/g; s/\\//g')\"; the run ended with:"
+        grep -v '^$' "$out" | tail -n 1 | sed 's/^/           /'
+    fi
+}
+
 # app_then EXPECTED.py LINE...: GOOD if the transcript is the chapter's own
 # (an expected file in Python, whose tasks interleave) followed by these
 # lines (patterns, as in tests/expected), in this order, among any others
