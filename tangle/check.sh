@@ -16,6 +16,10 @@ set -u
 for f in "$@"; do
     [ -r "$f" ] || { echo "check: cannot read $f" >&2; exit 1; }
 done
+# markup's own complaints (an unescaped << in prose, say) fail the check
+# too: they fail the tangle.
+errors=$(/usr/lib/noweb/markup "$@" 2>&1 >/dev/null)
+[ -z "$errors" ] || { echo "$errors" | sort -u >&2; exit 1; }
 /usr/lib/noweb/markup "$@" | awk '
 function chapter_of(f,   b) { b = f; sub(/.*\//, "", b); return (b ~ /^[0-9][0-9]-/) ? substr(b, 1, 2) + 0 : 0 }
 function isfile(n) { return n ~ /\// || n ~ /\.[A-Za-z]+$/ }

@@ -1,0 +1,21 @@
+# The crate's run (arceos-readblk), written from its README and program.
+# The README's order holds because main runs until it blocks in its join;
+# a timer tick between the spawn and main's next line (chapter 6) can let
+# worker1 speak first, so main's line and worker1's interleave.
+BANNER = [
+    "Loom @CH@",
+    "arch = @ARCH@",
+    "platform = @PLATFORM@",
+    "smp = 1",
+    "memory = @RAM_MIB@ MiB in {int} range{any}, {int} KiB free",
+    "",
+]
+
+APP = [
+    "Load app from disk ...",
+    Interleave(["Wait for workers to exit ..."],
+               ["worker1 checks head:", "[mkfs.fat]", "", "worker1 ok!"]),
+    "Load app from disk ok!",
+]
+
+EXPECTED = BANNER + APP
