@@ -42,12 +42,12 @@ run() {
     fi
 }
 
-# kernel ARCH CH EXPECTED STATUS [EXTRA.nw] [PFLASH]: build, boot under a
-# timeout, judge the exit status and the whole transcript.
+# kernel ARCH CH EXPECTED STATUS [EXTRA.nw] [PFLASH] [DISK]: build, boot
+# under a timeout, judge the exit status and the whole transcript.
 kernel() {
-    arch=$1 ch=$2 expected=$3 status=$4 extra=${5:-} flash=${6:+PFLASH=$6}
+    arch=$1 ch=$2 expected=$3 status=$4 extra=${5:-} flash=${6:+PFLASH=$6} disk=${7:+DISK=$7}
     make -s build ARCH="$arch" CH="$ch" EXTRA="$extra" >/dev/null || return 1
-    cmd=$(make -s qemu-cmd ARCH="$arch" CH="$ch" EXTRA="$extra" SMP="${SMP:-1}" $flash) || return 1
+    cmd=$(make -s qemu-cmd ARCH="$arch" CH="$ch" EXTRA="$extra" SMP="${SMP:-1}" $flash $disk) || return 1
     vars=$(make -s vars ARCH="$arch" CH="$ch" EXTRA="$extra") || return 1
     out="$logs/qemu-$arch-$(basename "${expected%.*}").txt"
     echo "$cmd"
@@ -147,6 +147,15 @@ flash_kernel() {   # flash_kernel ARCH MAGIC NAME EXPECTED STATUS
     kernel "$1" 03-readpflash "$4" "$5" "" "build/test-flash/$3-$1.img"
 }
 
+# disk_kernel ARCH NAME EXPECTED STATUS EXTRA SIZE [OEM] [BLOCK:TEXT...]:
+# chapter 7's kernel with a disk of the test's own (build/test-disk/).
+disk_kernel() {
+    arch=$1 img=build/test-disk/$2-$1.img expected=$3 status=$4 extra=$5 size=$6
+    shift 6
+    tools/mkdisk.sh "$img" "$size" "$@" || return 1
+    kernel "$arch" 07-readblk "$expected" "$status" "$extra" "" "$img"
+}
+
 # make bench is a benchmark, not a test: here it only has to run and report
 # its three figures on each machine.
 bench_runs() {
@@ -187,6 +196,16 @@ machine_stream() {
             tests/expected/04-childtask+overflow.txt 1 tests/kernels/overflow.nw
     [ ! -f chapters/05-msgqueue.nw ] ||
         run "bench: make bench runs on $arch" bench_runs "$arch"
+    # The disk: another head and far blocks are read; no disk and a smaller one are named.
+    if [ -f chapters/07-readblk.nw ]; then
+        run "qemu: $arch reads the blocks of another disk" disk_kernel "$arch" marked \
+            tests/expected/07-readblk+blocks.py 0 tests/kernels/blocks.nw 67108864 LOOMDISK \
+            "1:the first" "4096:2 MiB in" "131071:the last block"
+        run "qemu: $arch without a disk says what QEMU needs" kernel "$arch" 07-readblk \
+            tests/expected/07-readblk+nodisk.txt 1 "" "" none
+        run "qemu: $arch a disk of another size is named" disk_kernel "$arch" small \
+            tests/expected/07-readblk+small.txt 1 "" 33554432
+    fi
     # The timer: a spinner is preempted, nice 0 and 5 share 300 ticks, sleepers wake in order.
     [ ! -f chapters/06-fairsched.nw ] ||
         run "qemu: $arch the timer preempts, shares and wakes" kernel "$arch" 06-fairsched \

@@ -24,7 +24,15 @@ boot() {
         sed 's/^/           /' "$out.build" | head -n 15
         return 1
     fi
-    cmd=$(make -s qemu-cmd ARCH="$arch" CH="$CH" EXTRA="$extra")
+    # From chapter 7 on the kernel has a disk: each grader's run gets its
+    # own (GRADER_DISK, which the grader made, or a fresh standard one), as
+    # QEMU locks an image against a second user and the tests run side by side.
+    disk=
+    if [ "${CH%%-*}" -ge 7 ] 2>/dev/null; then
+        disk=${GRADER_DISK:-$logs/$EX-$arch.img}
+        [ -n "${GRADER_DISK:-}" ] || tools/mkdisk.sh "$disk" 67108864
+    fi
+    cmd=$(make -s qemu-cmd ARCH="$arch" CH="$CH" EXTRA="$extra" ${disk:+DISK=$disk})
     timeout "${LOOM_TEST_TIMEOUT:-60}" $cmd "$@" < /dev/null > "$out.raw" 2>&1
     rc=$?
     tr -d '\r' < "$out.raw" > "$out"
