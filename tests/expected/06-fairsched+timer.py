@@ -22,7 +22,10 @@ def check(lines):
     if not (abs(a - 300 * 1024 / 1359) <= 8 and abs(b - 300 * 335 / 1359) <= 8):
         problems.append("nice 0 and nice 5 ran %d and %d ticks; their shares of 300 are 226 and 74" % (a, b))
     for ms, ticks in re.findall(r"slept (\d+) ms: (\d+) ticks", text):
-        # at least ms (a tick is 10 ms), at most two ticks more (the rounding, the tick it began in)
+        # at least ms (a tick is 10 ms); the kernel wakes a sleeper at most a
+        # tick late, and the count can be a tick more (the one it began in);
+        # three more allow for a host that stalls QEMU, whose next interrupt
+        # then counts every tick it missed at once
         if not ms_ok(int(ms), int(ticks)):
             problems.append("a sleep of %s ms took %s ticks of 10 ms" % (ms, ticks))
     # the harness times the whole run (ELAPSED_MS); the kernel's ticks,
@@ -34,4 +37,4 @@ def check(lines):
     return problems
 
 def ms_ok(ms, ticks):
-    return ms // 10 <= ticks <= ms // 10 + 2
+    return ms // 10 <= ticks <= ms // 10 + 5
