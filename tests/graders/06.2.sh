@@ -1,8 +1,8 @@
 # Exercise 6.2, round robin.  On each machine, with the grader's own test
 # code (tests/graders/06.2.nw: the answer's rr_policy, two spinners for 200
 # ticks, one at nice 5): the app's transcript and the grader's line; equal
-# shares within 10 ticks; whole runs of 4 to 6 ticks (a slice of 5, give
-# or take the tick at each end); status 0.
+# shares within 10 ticks; whole runs of 4 to 8 ticks (a slice of 5, give
+# or take the ticks a loaded host lumps together); status 0.
 : "${LOOM_TEST_TIMEOUT:=30}"
 . tests/graders/lib.sh
 GRADER_NW=tests/graders/06.2.nw
@@ -17,9 +17,12 @@ for arch in $ARCHES; do
         d=$(( $1 > $2 ? $1 - $2 : $2 - $1 ))
         [ "$d" -le 10 ] && good "$arch: nice ignored: the two ran $1 and $2 ticks of 200" \
                         || bad "$arch: the two ran $1 and $2 ticks of 200: a round robin gives each the same"
-        [ "$3" -ge 20 ] && [ "$4" -ge 4 ] && [ "$5" -le 6 ] \
+        # A slice of 5 ticks: runs of 5, or a little longer when a loaded
+        # host makes one interrupt count several ticks at once (the slice
+        # is then used up by more than 5); never shorter than 4.
+        [ "$3" -ge 20 ] && [ "$4" -ge 4 ] && [ "$5" -le 8 ] \
             && good "$arch: $3 whole runs, of $4 to $5 ticks (a slice of 5)" \
-            || bad "$arch: $3 whole runs of $4 to $5 ticks; a slice of 5 gives about 40 runs of 4 to 6"
+            || bad "$arch: $3 whole runs of $4 to $5 ticks; a slice of 5 gives about 40 runs of 5 ticks (4 to 8)"
     fi
     status_is 0
 done
