@@ -5,14 +5,8 @@
 # and 5), so ThreadId takes any number.
 LOOP_NUM = 256
 
-BANNER = [
-    "Loom @CH@",
-    "arch = @ARCH@",
-    "platform = @PLATFORM@",
-    "smp = 1",
-    "memory = @RAM_MIB@ MiB in {int} range{any}, {int} KiB free",
-    "",
-]
+import os
+exec(open(os.path.join(HERE, "banner.py")).read())
 
 MAIN = ["Wait for workers to exit ..."]
 WORKER1 = (["worker1 ... ThreadId({int})"]

@@ -2,14 +2,8 @@
 # The README's order holds because main runs until it blocks in its join;
 # a timer tick between the spawn and main's next line (chapter 6) can let
 # worker1 speak first, so main's line and worker1's interleave.
-BANNER = [
-    "Loom @CH@",
-    "arch = @ARCH@",
-    "platform = @PLATFORM@",
-    "smp = 1",
-    "memory = @RAM_MIB@ MiB in {int} range{any}, {int} KiB free",
-    "",
-]
+import os
+exec(open(os.path.join(HERE, "banner.py")).read())
 
 APP = [
     "Load app from disk ...",

@@ -85,7 +85,7 @@ app_then() {
 import sys
 py, chapter, lines = sys.argv[1], sys.argv[2], sys.argv[3:]
 with open(py, "w") as f:
-    f.write("exec(open(%r).read())\n" % chapter)
+    f.write("HERE = %r\nexec(open(%r).read())\n" % (__import__("os").path.dirname(chapter), chapter))
     f.write("EXPECTED = EXPECTED + [Interleave(%r, [Many('{any}')])]\n" % lines)
 PY
     vars=$(make -s vars ARCH="$arch" CH="$CH" EXTRA="$ANSWER${GRADER_NW:+ $GRADER_NW}")
