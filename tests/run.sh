@@ -156,6 +156,21 @@ disk_kernel() {
     kernel "$arch" 07-readblk "$expected" "$status" "$extra" "" "$img"
 }
 
+# no_fs_kernel ARCH, no_file_kernel ARCH: chapter 8 with chapter 7's disk
+# (a boot sector, no file system), and with a FAT32 disk that has another file.
+no_fs_kernel() {
+    img=build/test-disk/nofs-$1.img
+    tools/mkdisk.sh "$img" 67108864 || return 1
+    kernel "$1" 08-loadapp tests/expected/08-loadapp+nofs.txt 1 "" "" "$img"
+}
+no_file_kernel() {
+    mkdir -p build/test-disk
+    img=build/test-disk/nofile-$1.img
+    echo "not the app" > "build/test-disk/other-$1.txt"
+    tools/mkfat.sh "$img" 67108864 "build/test-disk/other-$1.txt:/etc/other.txt" || return 1
+    kernel "$1" 08-loadapp tests/expected/08-loadapp+nofile.txt 1 "" "" "$img"
+}
+
 # make bench is a benchmark, not a test: here it only has to run and report
 # its three figures on each machine.
 bench_runs() {
@@ -206,6 +221,11 @@ machine_stream() {
         run "qemu: $arch a disk of another size is named" disk_kernel "$arch" small \
             tests/expected/07-readblk+small.txt 1 "" 33554432
     fi
+    # Files: a disk with no file system, and one without the app's file, are named.
+    if [ -f chapters/08-loadapp.nw ]; then
+        run "qemu: $arch a disk without a file system is named" no_fs_kernel "$arch"
+        run "qemu: $arch a file system without the app's file is named" no_file_kernel "$arch"
+    fi
     # The timer: a spinner is preempted, nice 0 and 5 share 300 ticks, sleepers wake in order.
     [ ! -f chapters/06-fairsched.nw ] ||
         run "qemu: $arch the timer preempts, shares and wakes" kernel "$arch" 06-fairsched \
@@ -244,6 +264,10 @@ run "chunk graph (make check)" make -s check
 run "make: an unknown ARCH is refused" refused ARCH=sparc64
 run "make: an unknown CH is refused" refused CH=99-nosuchchapter
 dump_dtbs || echo "warning: QEMU could not dump its device trees (build/host/dtb.log)"
+# The disk images of the file system's host test (chapter 8).
+export LOOM_FAT_DIR=build/host/fat
+[ ! -f chapters/08-loadapp.nw ] || python3 tests/fatimages.py "$LOOM_FAT_DIR" > build/host/fat.log 2>&1 ||
+    echo "warning: the FAT images could not be made (build/host/fat.log)"
 make -s tangle || { echo "FAIL  make tangle"; echo "0 passed, 1 failed"; exit 1; }
 # What several streams would otherwise make at once: every chapter's own
 # kernel on every machine (the graders' kernels start as copies of them),

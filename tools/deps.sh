@@ -17,7 +17,8 @@ pandoc:pandoc graphviz:dot gdb-multiarch:gdb-multiarch universal-ctags:ctags
 python3:python3 opensbi:/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
 seabios:/usr/share/seabios/bios-256k.bin libclang-rt-19-dev:@sanitizers
 qemu-system-misc:qemu-system-riscv64 qemu-system-misc:qemu-system-loongarch64
-qemu-system-arm:qemu-system-aarch64 qemu-system-x86:qemu-system-x86_64"
+qemu-system-arm:qemu-system-aarch64 qemu-system-x86:qemu-system-x86_64
+dosfstools:/usr/sbin/mkfs.fat mtools:mcopy"
 qemu_min=10
 
 have() {

@@ -36,11 +36,14 @@ PFLASH      ?= $(DEFAULT_PFLASH)
 QEMU_BOOT   += $(PFLASH_DRIVE)
 endif
 
-# From chapter 7 on, a virtio disk (tools/mkdisk.sh: 64 MiB, a fake FAT boot
-# sector).  DISK=file boots another image, DISK=none none at all.  Two QEMUs
-# must not open one image (QEMU locks it): tests and graders give their own.
+# From chapter 7 on, a virtio disk of 64 MiB: chapter 7's holds a fake FAT
+# boot sector (tools/mkdisk.sh), chapter 8's on a FAT32 file system with
+# the crate's /sbin/origin.bin (tools/mkfat.sh).  DISK=file boots another
+# image, DISK=none none at all.  Two QEMUs must not open one image (QEMU
+# locks it): tests and graders give their own.
 USES_DISK    := $(shell [ "$(CH_NUM)" -ge 7 ] 2>/dev/null && echo yes)
-DEFAULT_DISK := $(dir $(OUT))disk.img
+DISK_KIND    := $(shell [ "$(CH_NUM)" -ge 8 ] 2>/dev/null && echo fat || echo boot)
+DEFAULT_DISK := $(dir $(OUT))disk-$(DISK_KIND).img
 DISK_SIZE    := 67108864
 ifeq ($(USES_DISK),yes)
 DISK        ?= $(DEFAULT_DISK)
@@ -59,8 +62,14 @@ build: $(IMAGE) $(if $(USES_PFLASH),$(DEFAULT_PFLASH)) $(if $(USES_DISK),$(DEFAU
 $(DEFAULT_PFLASH):
 	@tools/mkflash.sh make $@ $(PFLASH_SIZE) PFLA $(PFLASH_FIRMWARE)
 
-$(DEFAULT_DISK):
+$(dir $(OUT))disk-boot.img:
 	@tools/mkdisk.sh $@ $(DISK_SIZE)
+
+# origin.bin: 64 bytes, byte i = (i * 0x11 + 0x10) & 0xff, as the crate's build tool writes it
+$(dir $(OUT))disk-fat.img:
+	@python3 -c 'import sys; sys.stdout.buffer.write(bytes((i * 0x11 + 0x10) & 0xff for i in range(64)))' > $@.origin
+	@tools/mkfat.sh $@ $(DISK_SIZE) $@.origin:/sbin/origin.bin
+	@rm -f $@.origin
 
 check-pflash: $(if $(USES_PFLASH),$(DEFAULT_PFLASH)) $(if $(USES_DISK),$(DEFAULT_DISK))
 	@$(if $(USES_PFLASH),tools/mkflash.sh check $(PFLASH) $(PFLASH_SIZE) $(ARCH))
