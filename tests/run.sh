@@ -265,7 +265,7 @@ run "make: an unknown ARCH is refused" refused ARCH=sparc64
 run "make: an unknown CH is refused" refused CH=99-nosuchchapter
 dump_dtbs || echo "warning: QEMU could not dump its device trees (build/host/dtb.log)"
 # The disk images of the file system's host test (chapter 8).
-export LOOM_FAT_DIR=build/host/fat
+export LOOM_FAT_DIR=build/host/fat-images
 [ ! -f chapters/08-loadapp.nw ] || python3 tests/fatimages.py "$LOOM_FAT_DIR" > build/host/fat.log 2>&1 ||
     echo "warning: the FAT images could not be made (build/host/fat.log)"
 make -s tangle || { echo "FAIL  make tangle"; echo "0 passed, 1 failed"; exit 1; }
