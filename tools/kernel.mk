@@ -38,12 +38,15 @@ endif
 
 # From chapter 7 on, a virtio disk of 64 MiB: chapter 7's holds a fake FAT
 # boot sector (tools/mkdisk.sh), chapter 8's on a FAT32 file system with
-# the crate's /sbin/origin.bin (tools/mkfat.sh).  DISK=file boots another
-# image, DISK=none none at all.  Two QEMUs must not open one image (QEMU
-# locks it): tests and graders give their own.
+# the crate's /sbin/origin.bin (tools/mkfat.sh).  From chapter 9 on the
+# disk holds the user programs instead, each root user/NAME.S of the tangled
+# tree as /sbin/NAME, so it belongs to the build (a test kernel's programs
+# are its own).  DISK=file boots another image, DISK=none none at all.  Two
+# QEMUs must not open one image (QEMU locks it): tests and graders give
+# their own.
 USES_DISK    := $(shell [ "$(CH_NUM)" -ge 7 ] 2>/dev/null && echo yes)
-DISK_KIND    := $(shell [ "$(CH_NUM)" -ge 8 ] 2>/dev/null && echo fat || echo boot)
-DEFAULT_DISK := $(dir $(OUT))disk-$(DISK_KIND).img
+DISK_KIND    := $(shell [ "$(CH_NUM)" -ge 9 ] 2>/dev/null && echo user || { [ "$(CH_NUM)" -ge 8 ] 2>/dev/null && echo fat || echo boot; })
+DEFAULT_DISK := $(if $(filter user,$(DISK_KIND)),$(OUT)/disk-user.img,$(dir $(OUT))disk-$(DISK_KIND).img)
 DISK_SIZE    := 67108864
 ifeq ($(USES_DISK),yes)
 DISK        ?= $(DEFAULT_DISK)
@@ -55,7 +58,7 @@ endif
 KSRC := $(wildcard $(SRC)/kernel/*.c $(SRC)/arch/$(ARCH)/*.c $(SRC)/arch/$(ARCH)/*.S) $(SRC)/app/$(APP).c
 KOBJ := $(patsubst $(SRC)/%,$(OBJ)/%.o,$(KSRC))
 
-.PHONY: build run debug print-qemu check-pflash
+.PHONY: build run debug print-qemu print-disk check-pflash
 build: $(IMAGE) $(if $(USES_PFLASH),$(DEFAULT_PFLASH)) $(if $(USES_DISK),$(DEFAULT_DISK))
 	@echo "build: $(IMAGE)"
 
@@ -70,6 +73,21 @@ $(dir $(OUT))disk-fat.img:
 	@python3 -c 'import sys; sys.stdout.buffer.write(bytes((i * 0x11 + 0x10) & 0xff for i in range(64)))' > $@.origin
 	@tools/mkfat.sh $@ $(DISK_SIZE) $@.origin:/sbin/origin.bin
 	@rm -f $@.origin
+
+# User programs (chapter 9): assembled, linked at the crate's entry 0x1000,
+# only their bytes kept.
+USER_BIN := $(patsubst $(SRC)/user/%.S,$(OUT)/user/%.bin,$(wildcard $(SRC)/user/*.S))
+$(OUT)/user/%.bin: $(SRC)/user/%.S
+	@mkdir -p $(dir $@)
+	@$(CC) $(ARCH_ASFLAGS) -c $< -o $(@:.bin=.o)
+	@$(LD) -nostdlib -static -Ttext=0x1000 -e _start -o $(@:.bin=.elf) $(@:.bin=.o)
+	@$(OBJCOPY) -O binary $(@:.bin=.elf) $@
+
+$(OUT)/disk-user.img: $(USER_BIN)
+	@tools/mkfat.sh $@ $(DISK_SIZE) $(foreach b,$(USER_BIN),$(b):/sbin/$(basename $(notdir $(b))))
+
+print-disk:
+	@echo $(DEFAULT_DISK)
 
 check-pflash: $(if $(USES_PFLASH),$(DEFAULT_PFLASH)) $(if $(USES_DISK),$(DEFAULT_DISK))
 	@$(if $(USES_PFLASH),tools/mkflash.sh check $(PFLASH) $(PFLASH_SIZE) $(ARCH))
