@@ -48,7 +48,7 @@ KMAKE     = $(MAKE) --no-print-directory -f tools/kernel.mk ARCH=$(ARCH) CH=$(CH
 NW       := $(shell tangle/files.sh $(ARCH) $(CH) $(EXTRA))
 
 .DEFAULT_GOAL := run
-.PHONY: outdir vars help deps tangle check build run debug test book pdf epub grade bench handout clean qemu-cmd book-trees FORCE
+.PHONY: outdir vars help deps tangle check build run debug test book pdf epub grade bench handout clean qemu-cmd disk-path book-trees FORCE
 
 help:
 	@echo "make run   [ARCH=$(ARCH)] [CH=$(CH)] [SMP=1]  build and boot a chapter's kernel on QEMU"
@@ -103,6 +103,9 @@ vars:
 
 qemu-cmd:
 	@$(KMAKE) -s SMP=$(SMP) print-qemu
+
+disk-path:
+	@$(KMAKE) -s print-disk
 
 run: build
 	@$(KMAKE) SMP=$(SMP) run

@@ -171,6 +171,15 @@ no_file_kernel() {
     kernel "$1" 08-loadapp tests/expected/08-loadapp+nofile.txt 1 "" "" "$img"
 }
 
+# big_app_kernel ARCH: chapter 9 with a /sbin/origin of 5000 bytes.
+big_app_kernel() {
+    mkdir -p build/test-disk
+    img=build/test-disk/bigapp-$1.img
+    head -c 5000 /dev/zero > "build/test-disk/bigapp-$1.bin"
+    tools/mkfat.sh "$img" 67108864 "build/test-disk/bigapp-$1.bin:/sbin/origin" || return 1
+    kernel "$1" 09-userprivilege tests/expected/09-userprivilege+big.txt 1 "" "" "$img"
+}
+
 # make bench is a benchmark, not a test: here it only has to run and report
 # its three figures on each machine.
 bench_runs() {
@@ -225,6 +234,15 @@ machine_stream() {
     if [ -f chapters/08-loadapp.nw ]; then
         run "qemu: $arch a disk without a file system is named" no_fs_kernel "$arch"
         run "qemu: $arch a file system without the app's file is named" no_file_kernel "$arch"
+    fi
+    # User mode: registers survive ticks and a system call; a fault, a kernel
+    # page and a privileged instruction end the program with -1; a program
+    # larger than the loader's page is refused by name.
+    if [ -f chapters/09-userprivilege.nw ]; then
+        run "qemu: $arch user programs keep their registers, and faults end them" kernel "$arch" \
+            09-userprivilege tests/expected/09-userprivilege+user.py 0 \
+            "tests/kernels/user.nw tests/kernels/user-$arch.nw"
+        run "qemu: $arch a program larger than a page is refused" big_app_kernel "$arch"
     fi
     # The timer: a spinner is preempted, nice 0 and 5 share 300 ticks, sleepers wake in order.
     [ ! -f chapters/06-fairsched.nw ] ||

@@ -27,8 +27,14 @@ boot() {
     # From chapter 7 on the kernel has a disk: each grader's run gets its
     # own (GRADER_DISK, which the grader made, or a fresh standard one), as
     # QEMU locks an image against a second user and the tests run side by side.
+    # From chapter 9 on, the standard disk is the build's own (it holds the
+    # user programs the chapter and the grader's code define): a copy.
     disk=
-    if [ "${CH%%-*}" -ge 7 ] 2>/dev/null; then
+    if [ "${CH%%-*}" -ge 9 ] 2>/dev/null; then
+        disk=${GRADER_DISK:-$logs/$EX-$arch.img}
+        [ -n "${GRADER_DISK:-}" ] ||
+            cp "$(make -s disk-path ARCH="$arch" CH="$CH" EXTRA="$extra")" "$disk"
+    elif [ "${CH%%-*}" -ge 7 ] 2>/dev/null; then
         disk=${GRADER_DISK:-$logs/$EX-$arch.img}
         [ -n "${GRADER_DISK:-}" ] || tools/mkdisk.sh "$disk" 67108864
     fi
