@@ -12,7 +12,7 @@ for arch in "$@"; do
     make -s build ARCH="$arch" CH=$ch APP=$app > /dev/null || exit 1
     cmd=$(make -s qemu-cmd ARCH="$arch" CH=$ch APP=$app) || exit 1
     out=build/$arch/$ch+$app/bench.txt
-    timeout "${LOOM_BENCH_TIMEOUT:-300}" $cmd -icount shift=0 < /dev/null > "$out" 2>&1
+    timeout -s KILL "${LOOM_BENCH_TIMEOUT:-300}" $cmd -icount shift=0 < /dev/null > "$out" 2>&1
     rc=$?
     if [ $rc -ne 0 ] || ! grep -q '^bench: ' "$out"; then
         echo "bench: $arch failed (QEMU status $rc); its output is in $out" >&2

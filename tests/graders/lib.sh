@@ -39,8 +39,9 @@ boot() {
         [ -n "${GRADER_DISK:-}" ] || tools/mkdisk.sh "$disk" 67108864
     fi
     cmd=$(make -s qemu-cmd ARCH="$arch" CH="$CH" EXTRA="$extra" ${disk:+DISK=$disk})
-    timeout "${LOOM_TEST_TIMEOUT:-60}" $cmd "$@" < /dev/null > "$out.raw" 2>&1
+    timeout -s KILL "${LOOM_TEST_TIMEOUT:-60}" $cmd "$@" < /dev/null > "$out.raw" 2>&1
     rc=$?
+    [ $rc -ne 137 ] || rc=124          # KILL: QEMU can hang deaf to TERM (loongarch64, a user fetch from a kernel page)
     tr -d '\r' < "$out.raw" > "$out"
     [ $rc -ne 124 ] || bad "$arch: no power-off within ${LOOM_TEST_TIMEOUT:-60}s (see $out)"
     return 0
