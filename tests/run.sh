@@ -245,6 +245,12 @@ machine_stream() {
             "tests/kernels/user.nw tests/kernels/user-$arch.nw"
         run "qemu: $arch a program larger than a page is refused" big_app_kernel "$arch"
     fi
+    # Demand paging: 16 pages faulted in by reads, a store below the stack
+    # and a jump into it ended as segmentation faults.
+    [ ! -f chapters/10-lazymapping.nw ] ||
+        run "qemu: $arch pages come at the first touch, and only inside an area" kernel "$arch" \
+            10-lazymapping tests/expected/10-lazymapping+lazy.py 0 \
+            "tests/kernels/lazy.nw tests/kernels/lazy-$arch.nw"
     # The timer: a spinner is preempted, nice 0 and 5 share 300 ticks, sleepers wake in order.
     [ ! -f chapters/06-fairsched.nw ] ||
         run "qemu: $arch the timer preempts, shares and wakes" kernel "$arch" 06-fairsched \
