@@ -157,6 +157,18 @@ disk_kernel() {
     kernel "$arch" 07-readblk "$expected" "$status" "$extra" "" "$img"
 }
 
+# readers_kernel ARCH: chapter 7 with three tasks reading at once, each its
+# own four blocks, marked "block N" (tests/kernels/readers.nw).
+readers_kernel() {
+    a=$1
+    set --
+    for m in 0 1 2 3; do
+        for k in 0 1 2; do b=$((9000 + 100 * k + 32768 * m)); set -- "$@" "$b:block $b"; done
+    done
+    disk_kernel "$a" readers tests/expected/07-readblk+readers.py 0 tests/kernels/readers.nw \
+        67108864 mkfs.fat "$@"
+}
+
 # no_fs_kernel ARCH, no_file_kernel ARCH: chapter 8 with chapter 7's disk
 # (a boot sector, no file system), and with a FAT32 disk that has another file.
 no_fs_kernel() {
@@ -230,6 +242,7 @@ machine_stream() {
             tests/expected/07-readblk+nodisk.txt 1 "" "" none
         run "qemu: $arch a disk of another size is named" disk_kernel "$arch" small \
             tests/expected/07-readblk+small.txt 1 "" 33554432
+        run "qemu: $arch three tasks reading at once each get their own blocks" readers_kernel "$arch"
     fi
     # Files: a disk with no file system, and one without the app's file, are named.
     if [ -f chapters/08-loadapp.nw ]; then
