@@ -2,7 +2,7 @@
 # tests/grade.sh EX [ANSWER.nw]       (make grade EX=01.1)
 #
 # Grades exercise EX (NN.K) of chapter NN.  The answer is a noweb file that
-# continues the chapter's chunks, by default exercises/NN-name.nw; the
+# continues the chapter's chunks, by default exercises/NN.K.nw; the
 # chapter itself is never edited.  The exercise's grader, tests/graders/EX.sh,
 # prints one line per check, GOOD, BAD or MISSING, and this script ends with
 # a summary.  Exit status 0 only if every check is GOOD.
@@ -20,7 +20,7 @@ chapter=$(ls chapters/"$nn"-*.nw 2>/dev/null | head -n 1)
 [ -n "$chapter" ] || { echo "grade: there is no chapter $nn" >&2; exit 2; }
 CH=$(basename "$chapter" .nw)
 [ -f "tests/graders/$ex.sh" ] || { echo "grade: exercise $ex has no grader (see the end of $chapter)" >&2; exit 2; }
-ANSWER=${2:-exercises/$CH.nw}
+ANSWER=${2:-exercises/$ex.nw}
 if [ ! -f "$ANSWER" ]; then
     echo "MISSING  $ANSWER: write your answer there, continuing the chunks of $chapter"
     echo "grade $ex: 0 good, 0 bad, 1 missing"

@@ -26,7 +26,6 @@ logs=build/test-logs
 mkdir -p "$logs"
 ARCHES="riscv64 aarch64 x86_64 loongarch64"
 CHAPTERS=$(for f in chapters/[0-9][0-9]-*.nw; do basename "$f" .nw; done)
-LAST=$(echo "$CHAPTERS" | tail -n 1)
 TIMEOUT=${LOOM_TEST_TIMEOUT:-60}
 passed=0 failed=0
 
@@ -61,11 +60,17 @@ kernel() {
     [ $rc -eq "$status" ] || { echo "QEMU exited with status $rc, expected $status (transcript in $out)"; return 1; }
 }
 
-# host TEST: a host unit test, tangled as tests/host/NAME.c, built by
-# tests/host.sh with the portable kernel/NAME.c it tests, and run.
+# var NAME NAME=VALUE...: the value of NAME among the words `make vars` prints.
+var() {
+    n=$1; shift
+    for w; do case $w in "$n="*) echo "${w#*=}"; return 0 ;; esac; done
+    echo "var: make vars gives no $n" >&2; return 1
+}
+
+# host TEST SRC: a host unit test, tangled as SRC/tests/host/NAME.c, built
+# by tests/host.sh with the portable kernel/NAME.c it tests, and run.
 host() {
-    tests/host.sh "build/riscv64/$LAST/src" "build/host/$1" "tests/host/$1.c" "kernel/$1.c" &&
-        "build/host/$1"
+    tests/host.sh "$2" "build/host/$1" "tests/host/$1.c" "kernel/$1.c" && "build/host/$1"
 }
 
 # grader EX: the grader fails on the unsolved chapter (on riscv64: one
@@ -73,9 +78,8 @@ host() {
 # build/unsolved.nw, the empty answer, is written once, before the streams.
 grader() {
     ex=$1
-    nn=${ex%%.*}
-    sol=$(ls tests/solutions/"$nn"-*.nw 2>/dev/null | head -n 1)
-    [ -n "$sol" ] || { echo "no reference solution tests/solutions/$nn-*.nw"; return 1; }
+    sol=tests/solutions/$ex.nw
+    [ -f "$sol" ] || { echo "no reference solution $sol"; return 1; }
     if GRADE_ARCHES=riscv64 tests/grade.sh "$ex" build/unsolved.nw; then
         echo "grader $ex passed an unsolved chapter"; return 1
     fi
@@ -101,149 +105,19 @@ dump_dtbs() {
     done > build/host/dtb.log 2>&1
 }
 
-# debug ARCH: gdb, attached to QEMU's stub, stops at a line of the book.
-debug() {
-    arch=$1 port=$((20000 + $$ % 10000))
-    line=$(grep -n 'kprintf("\\nLoom' chapters/01-helloworld.nw | cut -d: -f1)
-    make -s build ARCH="$arch" CH=01 > /dev/null || return 1
-    cmd=$(make -s qemu-cmd ARCH="$arch" CH=01)
-    timeout 30 $cmd -S -gdb tcp::$port < /dev/null > "$logs/debug-qemu-$arch.txt" 2>&1 &
-    sleep 0.3
-    timeout 30 gdb-multiarch -batch -ex "target remote localhost:$port" \
-        -ex "break chapters/01-helloworld.nw:$line" -ex continue -ex bt -ex kill \
-        "$(make -s outdir ARCH="$arch" CH=01)/kernel.elf" > "$logs/debug-gdb-$arch.txt" 2>&1
-    wait
-    cat "$logs/debug-gdb-$arch.txt"
-    grep -q "^#0 .*kernel_main .* at chapters/01-helloworld.nw:$line" "$logs/debug-gdb-$arch.txt"
-}
-
-# The flash chapter: another magic is shown, a blank image fails, an image
-# of the wrong size is refused before QEMU starts, an unmapped load faults.
-flash() {   # flash ARCH MAGIC FILE: an image of the right size holding MAGIC
-    size=$(make -s -f tools/kernel.mk ARCH="$1" CH=03-readpflash OUT=build/$1/03-readpflash print-flash-size)
-    tools/mkflash.sh make "$3" "$size" "$2" $(make -s -f tools/kernel.mk ARCH="$1" CH=03-readpflash OUT=x print-flash-firmware)
-}
-wrong_size() {
-    mkdir -p build/test-flash
-    truncate -s 1M "build/test-flash/wrong-$1.img"
-    make -s qemu-cmd ARCH="$1" CH=03-readpflash PFLASH="build/test-flash/wrong-$1.img" > "$logs/wrong-size-$1.txt" 2>&1
-    rc=$?
-    cat "$logs/wrong-size-$1.txt"
-    [ $rc -ne 0 ] && grep -q "needs exactly" "$logs/wrong-size-$1.txt"
-}
-flash_kernel() {   # flash_kernel ARCH MAGIC NAME EXPECTED STATUS
-    mkdir -p build/test-flash
-    flash "$1" "$2" "build/test-flash/$3-$1.img" || return 1
-    kernel "$1" 03-readpflash "$4" "$5" "" "build/test-flash/$3-$1.img"
-}
-
-# disk_kernel ARCH NAME EXPECTED STATUS EXTRA SIZE [OEM] [BLOCK:TEXT...]:
-# chapter 7's kernel with a disk of the test's own (build/test-disk/).
-disk_kernel() {
-    arch=$1 img=build/test-disk/$2-$1.img expected=$3 status=$4 extra=$5 size=$6
-    shift 6
-    tools/mkdisk.sh "$img" "$size" "$@" || return 1
-    kernel "$arch" 07-readblk "$expected" "$status" "$extra" "" "$img"
-}
-
-# no_fs_kernel ARCH, no_file_kernel ARCH: chapter 8 with chapter 7's disk
-# (a boot sector, no file system), and with a FAT32 disk that has another file.
-no_fs_kernel() {
-    img=build/test-disk/nofs-$1.img
-    tools/mkdisk.sh "$img" 67108864 || return 1
-    kernel "$1" 08-loadapp tests/expected/08-loadapp+nofs.txt 1 "" "" "$img"
-}
-no_file_kernel() {
-    mkdir -p build/test-disk
-    img=build/test-disk/nofile-$1.img
-    echo "not the app" > "build/test-disk/other-$1.txt"
-    tools/mkfat.sh "$img" 67108864 "build/test-disk/other-$1.txt:/etc/other.txt" || return 1
-    kernel "$1" 08-loadapp tests/expected/08-loadapp+nofile.txt 1 "" "" "$img"
-}
-
-# big_app_kernel ARCH: chapter 9 with a /sbin/origin of 5000 bytes.
-big_app_kernel() {
-    mkdir -p build/test-disk
-    img=build/test-disk/bigapp-$1.img
-    head -c 5000 /dev/zero > "build/test-disk/bigapp-$1.bin"
-    tools/mkfat.sh "$img" 67108864 "build/test-disk/bigapp-$1.bin:/sbin/origin" || return 1
-    kernel "$1" 09-userprivilege tests/expected/09-userprivilege+big.txt 1 "" "" "$img"
-}
-
-# make bench is a benchmark, not a test: here it only has to run and report
-# its three figures on each machine.
-bench_runs() {
-    tools/bench.sh "$1" > "$logs/bench-$1.txt" || return 1
-    cat "$logs/bench-$1.txt"
-    [ "$(grep -c "^$1  .*: [0-9]*\.[0-9][0-9] instructions\$" "$logs/bench-$1.txt")" -eq 3 ]
-}
-
-# The stream of one machine: every chapter's kernel, then the tests of
-# particular mechanisms.
+# The stream of one machine: every chapter's kernel, judged by its
+# transcript, then the runs the chapter itself lists in its root
+# tests/qemu/NN-name.sh (a fragment of shell read here with $arch set,
+# which calls run and kernel, and may define functions of its own).
 machine_stream() {
     arch=$1
     for ch in $CHAPTERS; do
         expected=tests/expected/$ch.txt         # or .py, where timing orders the lines
         [ -f "$expected" ] || expected=tests/expected/$ch.py
-        [ -f "$expected" ] || continue
-        run "qemu: $arch $ch" kernel "$arch" "$ch" "$expected" 0
+        [ ! -f "$expected" ] || run "qemu: $arch $ch" kernel "$arch" "$ch" "$expected" 0
+        tests=build/$arch/$ch/src/tests/qemu/$ch.sh
+        [ ! -f "$tests" ] || . "./$tests"
     done
-    SMP=2 run "qemu: $arch counts two processors" kernel "$arch" 01-helloworld \
-        tests/expected/01-helloworld+smp2.txt 0
-    run "qemu: $arch unexpected trap" kernel "$arch" 01-helloworld \
-        tests/expected/01-helloworld+trap.txt 1 tests/kernels/trap.nw
-    # Debian 12's gdb-multiarch (13.1) has no LoongArch support: no test there.
-    [ "$arch" = loongarch64 ] ||
-        run "debug: $arch gdb breaks at chapters/01-helloworld.nw:LINE" debug "$arch"
-    if [ -f chapters/03-readpflash.nw ]; then
-        run "qemu: $arch a blank flash fails" flash_kernel "$arch" "" blank \
-            tests/expected/03-readpflash+blank.txt 1
-        run "qemu: $arch another magic is shown" flash_kernel "$arch" LOOM loom \
-            tests/expected/03-readpflash+loom.txt 0
-        run "qemu: $arch an unmapped load faults" kernel "$arch" 03-readpflash \
-            tests/expected/03-readpflash+unmapped.txt 1 tests/kernels/unmapped.nw
-        run "make: $arch a flash image of the wrong size is refused" wrong_size "$arch"
-    fi
-    # Tasks: a child whose stack overflows is caught in its guard page and named.
-    [ ! -f chapters/04-childtask.nw ] ||
-        run "qemu: $arch a task's stack overflow is caught" kernel "$arch" 04-childtask \
-            tests/expected/04-childtask+overflow.txt 1 tests/kernels/overflow.nw
-    [ ! -f chapters/05-msgqueue.nw ] ||
-        run "bench: make bench runs on $arch" bench_runs "$arch"
-    # The disk: another head and far blocks are read; no disk and a smaller one are named.
-    if [ -f chapters/07-readblk.nw ]; then
-        run "qemu: $arch reads the blocks of another disk" disk_kernel "$arch" marked \
-            tests/expected/07-readblk+blocks.py 0 tests/kernels/blocks.nw 67108864 LOOMDISK \
-            "1:the first" "4096:2 MiB in" "131071:the last block"
-        run "qemu: $arch without a disk says what QEMU needs" kernel "$arch" 07-readblk \
-            tests/expected/07-readblk+nodisk.txt 1 "" "" none
-        run "qemu: $arch a disk of another size is named" disk_kernel "$arch" small \
-            tests/expected/07-readblk+small.txt 1 "" 33554432
-    fi
-    # Files: a disk with no file system, and one without the app's file, are named.
-    if [ -f chapters/08-loadapp.nw ]; then
-        run "qemu: $arch a disk without a file system is named" no_fs_kernel "$arch"
-        run "qemu: $arch a file system without the app's file is named" no_file_kernel "$arch"
-    fi
-    # User mode: registers survive ticks and a system call; a fault, a kernel
-    # page and a privileged instruction end the program with -1; a program
-    # larger than the loader's page is refused by name.
-    if [ -f chapters/09-userprivilege.nw ]; then
-        run "qemu: $arch user programs keep their registers, and faults end them" kernel "$arch" \
-            09-userprivilege tests/expected/09-userprivilege+user.py 0 \
-            "tests/kernels/user.nw tests/kernels/user-$arch.nw"
-        run "qemu: $arch a program larger than a page is refused" big_app_kernel "$arch"
-    fi
-    # Demand paging: 16 pages faulted in by reads, a store below the stack
-    # and a jump into it ended as segmentation faults.
-    [ ! -f chapters/10-lazymapping.nw ] ||
-        run "qemu: $arch pages come at the first touch, and only inside an area" kernel "$arch" \
-            10-lazymapping tests/expected/10-lazymapping+lazy.py 0 \
-            "tests/kernels/lazy.nw tests/kernels/lazy-$arch.nw"
-    # The timer: a spinner is preempted, nice 0 and 5 share 300 ticks, sleepers wake in order.
-    [ ! -f chapters/06-fairsched.nw ] ||
-        run "qemu: $arch the timer preempts, shares and wakes" kernel "$arch" 06-fairsched \
-            tests/expected/06-fairsched+timer.py 0 tests/kernels/timer.nw
 }
 
 # The stream of chapter NN's graders.  They share their kernels' build
@@ -285,23 +159,23 @@ export LOOM_FAT_DIR=build/host/fat-images
 make -s tangle || { echo "FAIL  make tangle"; echo "0 passed, 1 failed"; exit 1; }
 # What several streams would otherwise make at once: every chapter's own
 # kernel on every machine (the graders' kernels start as copies of them),
-# each machine's flash image, the empty answer.  A kernel that does not
+# with the images its chapters declare (the flash, the disk), the empty answer.  A kernel that does not
 # build is reported by its stream.
 build_all() {
     for arch in $ARCHES; do
         for ch in $CHAPTERS; do echo "$arch $ch"; done
     done | xargs -P "${LOOM_TEST_JOBS:-$(nproc)}" -n 2 sh -c \
         'make -s build ARCH=$0 CH=$1 > /dev/null 2>&1 || echo "build: $0 $1 fails"'
-    for arch in $ARCHES; do
-        [ ! -f chapters/03-readpflash.nw ] || make -s qemu-cmd ARCH="$arch" CH=03-readpflash > /dev/null || return 1
-    done
 }
 build_all
 : > build/unsolved.nw
-for f in build/riscv64/$LAST/src/tests/host/*.c; do
-    [ -e "$f" ] || continue
-    t=$(basename "$f" .c)
-    run "host: $t" host "$t"
+# Host tests: every root tests/host/NAME.c of every chapter, compiled from
+# the tree of the last chapter that has it (a later chapter may extend it).
+host_tests=$(for ch in $CHAPTERS; do
+    for f in build/riscv64/$ch/src/tests/host/*.c; do [ ! -e "$f" ] || echo "$(basename "$f" .c) $ch"; done
+done | awk '{ last[$1] = $2 } END { for (t in last) print t ":" last[t] }' | sort)
+for t in $host_tests; do
+    run "host: ${t%%:*}" host "${t%%:*}" "build/riscv64/${t#*:}/src"
 done
 
 # The streams: the graders of the later chapters (the longest) first.

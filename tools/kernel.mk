@@ -24,74 +24,45 @@ ELF  := $(OUT)/kernel.elf
 # boots: the ELF, or a file the .mk makes from it), QEMU and QEMU_BOOT.
 include arch/$(ARCH)/$(ARCH).mk
 
-# From chapter 3 on, the machine has a flash (pflash) holding "PFLA": the
-# arch .mk gives PFLASH_SIZE, PFLASH_DRIVE (the -drive option, naming
-# $(PFLASH)) and, on x86_64, PFLASH_FIRMWARE (SeaBIOS, copied to its end).
-# PFLASH=file boots another image; its size is checked before QEMU starts.
-CH_NUM      := $(firstword $(subst -, ,$(CH)))
-USES_PFLASH := $(if $(filter-out 01 02,$(CH_NUM)),yes)
-DEFAULT_PFLASH := $(dir $(OUT))pflash.img
-ifeq ($(USES_PFLASH),yes)
-PFLASH      ?= $(DEFAULT_PFLASH)
-QEMU_BOOT   += $(PFLASH_DRIVE)
-endif
-
-# From chapter 7 on, a virtio disk of 64 MiB: chapter 7's holds a fake FAT
-# boot sector (tools/mkdisk.sh), chapter 8's on a FAT32 file system with
-# the crate's /sbin/origin.bin (tools/mkfat.sh).  From chapter 9 on the
-# disk holds the user programs instead, each root user/NAME.S of the tangled
-# tree as /sbin/NAME, so it belongs to the build (a test kernel's programs
-# are its own).  DISK=file boots another image, DISK=none none at all.  Two
-# QEMUs must not open one image (QEMU locks it): tests and graders give
-# their own.
-USES_DISK    := $(shell [ "$(CH_NUM)" -ge 7 ] 2>/dev/null && echo yes)
-DISK_KIND    := $(shell [ "$(CH_NUM)" -ge 9 ] 2>/dev/null && echo user || { [ "$(CH_NUM)" -ge 8 ] 2>/dev/null && echo fat || echo boot; })
-DEFAULT_DISK := $(if $(filter user,$(DISK_KIND)),$(OUT)/disk-user.img,$(dir $(OUT))disk-$(DISK_KIND).img)
-DISK_SIZE    := 67108864
-ifeq ($(USES_DISK),yes)
-DISK        ?= $(DEFAULT_DISK)
-ifneq ($(DISK),none)
-QEMU_BOOT   += -drive file=$(DISK),format=raw,if=none,id=disk0 -device virtio-blk-pci,drive=disk0
-endif
-endif
+# What a chapter adds to the machine (a flash, a disk, user programs ...)
+# the chapter itself declares, in its root <<chapter.mk>>, tangled with the
+# rest into $(SRC)/chapter.mk; this file holds no chapter numbers.  What a
+# chapter's fragment may use and extend:
+#   BUILD_INPUTS   files `make build` makes beside the kernel (images)
+#   QEMU_DEVICES   QEMU options for them (recursive: read at the last moment)
+#   check-inputs   a target that checks them before QEMU starts (a chapter
+#                  adds prerequisites: `check-inputs: check-flash`)
+#   DEFAULT_DISK   the disk a run boots with unless DISK= says otherwise
+#                  (`make disk-path`; graders copy it)
+#   BUILD_VARS     NAME=value facts for `make vars` (transcripts, graders)
+# and the machine's facts from arch/$(ARCH)/$(ARCH).mk (PFLASH_SIZE ...).
+BUILD_INPUTS  =
+QEMU_DEVICES  =
+DEFAULT_DISK :=
+BUILD_VARS   :=
+-include $(SRC)/chapter.mk
 
 KSRC := $(wildcard $(SRC)/kernel/*.c $(SRC)/arch/$(ARCH)/*.c $(SRC)/arch/$(ARCH)/*.S) $(SRC)/app/$(APP).c
 KOBJ := $(patsubst $(SRC)/%,$(OBJ)/%.o,$(KSRC))
 
-.PHONY: build run debug print-qemu print-disk check-pflash
-build: $(IMAGE) $(if $(USES_PFLASH),$(DEFAULT_PFLASH)) $(if $(USES_DISK),$(DEFAULT_DISK))
+.PHONY: build run debug print-qemu print-disk check-inputs
+build: $(IMAGE) $(BUILD_INPUTS) $(OUT)/compile_commands.json
 	@echo "build: $(IMAGE)"
 
-$(DEFAULT_PFLASH):
-	@tools/mkflash.sh make $@ $(PFLASH_SIZE) PFLA $(PFLASH_FIRMWARE)
-
-$(dir $(OUT))disk-boot.img:
-	@tools/mkdisk.sh $@ $(DISK_SIZE)
-
-# origin.bin: 64 bytes, byte i = (i * 0x11 + 0x10) & 0xff, as the crate's build tool writes it
-$(dir $(OUT))disk-fat.img:
-	@python3 -c 'import sys; sys.stdout.buffer.write(bytes((i * 0x11 + 0x10) & 0xff for i in range(64)))' > $@.origin
-	@tools/mkfat.sh $@ $(DISK_SIZE) $@.origin:/sbin/origin.bin
-	@rm -f $@.origin
-
-# User programs (chapter 9): assembled, linked at the crate's entry 0x1000,
-# only their bytes kept.
-USER_BIN := $(patsubst $(SRC)/user/%.S,$(OUT)/user/%.bin,$(wildcard $(SRC)/user/*.S))
-$(OUT)/user/%.bin: $(SRC)/user/%.S
-	@mkdir -p $(dir $@)
-	@$(CC) $(ARCH_ASFLAGS) -c $< -o $(@:.bin=.o)
-	@$(LD) -nostdlib -static -Ttext=0x1000 -e _start -o $(@:.bin=.elf) $(@:.bin=.o)
-	@$(OBJCOPY) -O binary $(@:.bin=.elf) $@
-
-$(OUT)/disk-user.img: $(USER_BIN)
-	@tools/mkfat.sh $@ $(DISK_SIZE) $(foreach b,$(USER_BIN),$(b):/sbin/$(basename $(notdir $(b))))
+# The compile lines this build uses, for clangd and the editors built on it
+# (it finds the file above $(SRC)); rewritten only when they change.
+$(OUT)/compile_commands.json: $(KSRC) tools/kernel.mk arch/$(ARCH)/$(ARCH).mk
+	@python3 -c 'import json, sys; d, cc, asm, out = sys.argv[1:5]; \
+	  cmd = lambda f: (asm if f.endswith(".S") else cc).split() + ["-c", f]; \
+	  new = json.dumps([{"directory": d, "file": f, "arguments": cmd(f)} for f in sys.argv[5:]], indent=1); \
+	  old = open(out).read() if __import__("os").path.exists(out) else None; \
+	  old == new or open(out, "w").write(new)' \
+	  "$(CURDIR)" "$(CC) $(CFLAGS_COMMON) $(ARCH_CFLAGS)" "$(CC) $(ARCH_ASFLAGS) -g -I$(SRC)" $@ $(KSRC)
 
 print-disk:
 	@echo $(DEFAULT_DISK)
 
-check-pflash: $(if $(USES_PFLASH),$(DEFAULT_PFLASH)) $(if $(USES_DISK),$(DEFAULT_DISK))
-	@$(if $(USES_PFLASH),tools/mkflash.sh check $(PFLASH) $(PFLASH_SIZE) $(ARCH))
-	@$(if $(USES_DISK),$(if $(filter none,$(DISK)),,[ -f "$(DISK)" ] || { echo "disk: $(DISK) does not exist (make one: tools/mkdisk.sh FILE $(DISK_SIZE); or boot with none: DISK=none)" >&2; exit 1; }))
+check-inputs: $(BUILD_INPUTS)
 
 $(ELF): $(KOBJ) $(SRC)/arch/$(ARCH)/kernel.ld
 	@$(LD) -nostdlib -static -T $(SRC)/arch/$(ARCH)/kernel.ld -o $@ $(KOBJ)
@@ -107,19 +78,19 @@ $(OBJ)/%.S.o: $(SRC)/%.S
 $(SRC)/app/$(APP).c:
 	@echo "build: chapter $(CH) has no root <<app/$(APP).c>>" >&2; exit 1
 
-print-qemu: check-pflash
-	@echo $(QEMU) $(QEMU_BOOT)
+print-qemu: check-inputs
+	@echo $(QEMU) $(QEMU_BOOT) $(QEMU_DEVICES)
 
-run: $(IMAGE) check-pflash
-	@echo $(QEMU) $(QEMU_BOOT)
-	@$(QEMU) $(QEMU_BOOT)
+run: $(IMAGE) check-inputs
+	@echo $(QEMU) $(QEMU_BOOT) $(QEMU_DEVICES)
+	@$(QEMU) $(QEMU_BOOT) $(QEMU_DEVICES)
 
 GDB_PORT ?= 1234
-debug: $(IMAGE) check-pflash
+debug: $(IMAGE) check-inputs
 	@echo "debug: QEMU waits for gdb on localhost:$(GDB_PORT); quit gdb to stop it"
 	@$(if $(DEBUG_NOTE),echo "debug: note: $(DEBUG_NOTE)")
-	@echo $(QEMU) $(QEMU_BOOT) -S -gdb tcp::$(GDB_PORT)
-	@$(QEMU) $(QEMU_BOOT) -S -gdb tcp::$(GDB_PORT) & qemu=$$!; \
+	@echo $(QEMU) $(QEMU_BOOT) $(QEMU_DEVICES) -S -gdb tcp::$(GDB_PORT)
+	@$(QEMU) $(QEMU_BOOT) $(QEMU_DEVICES) -S -gdb tcp::$(GDB_PORT) & qemu=$$!; \
 	 gdb-multiarch -q -ex 'set confirm off' -ex 'target remote localhost:$(GDB_PORT)' $(ELF); \
 	 kill $$qemu 2>/dev/null; wait $$qemu 2>/dev/null; true
 
@@ -128,10 +99,4 @@ debug: $(IMAGE) check-pflash
 # The values an expected transcript may name (@ARCH@, @PLATFORM@, @CH@ ...).
 .PHONY: print-vars
 print-vars:
-	@echo ARCH=$(ARCH) PLATFORM=$(PLATFORM) CH=$(CH) $(TRANSCRIPT_VARS)
-
-.PHONY: print-flash-size print-flash-firmware
-print-flash-size:
-	@echo $(PFLASH_SIZE)
-print-flash-firmware:
-	@echo $(PFLASH_FIRMWARE)
+	@echo ARCH=$(ARCH) PLATFORM=$(PLATFORM) CH=$(CH) $(TRANSCRIPT_VARS) $(BUILD_VARS)

@@ -13,13 +13,13 @@ set -eu
 file=$1 size=$2 oem=${3-mkfs.fat}
 [ $# -ge 3 ] && shift 3 || shift $#
 mkdir -p "$(dirname "$file")"
-rm -f "$file.tmp"
-truncate -s "$size" "$file.tmp"
+rm -f "$file.tmp$$"
+truncate -s "$size" "$file.tmp$$"
 if [ -n "$oem" ]; then
-    printf '\353\074\220%-8.8s\000\002' "$oem" | dd of="$file.tmp" conv=notrunc status=none
+    printf '\353\074\220%-8.8s\000\002' "$oem" | dd of="$file.tmp$$" conv=notrunc status=none
 fi
 for mark in "$@"; do
     block=${mark%%:*} text=${mark#*:}
-    printf '%s' "$text" | dd of="$file.tmp" bs=512 seek="$block" conv=notrunc status=none
+    printf '%s' "$text" | dd of="$file.tmp$$" bs=512 seek="$block" conv=notrunc status=none
 done
-mv "$file.tmp" "$file"
+mv "$file.tmp$$" "$file"

@@ -12,7 +12,7 @@ file=$1 size=$2
 shift 2
 PATH=$PATH:/usr/sbin:/sbin              # mkfs.fat is an administrator's tool
 export MTOOLS_SKIP_CHECK=1              # mtools: no complaint about the geometry of a file
-tmp=$file.tmp
+tmp=$file.tmp$$   # $$: two builds may make one image at once
 mkdir -p "$(dirname "$file")"
 rm -f "$tmp"
 truncate -s "$size" "$tmp"

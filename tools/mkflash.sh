@@ -12,13 +12,13 @@ case ${1:-} in
 make)
     file=$2 size=$3 magic=$4 firmware=${5:-}
     mkdir -p "$(dirname "$file")"
-    LC_ALL=C tr '\000' '\377' < /dev/zero | head -c "$size" > "$file.tmp"
-    [ -n "$magic" ] && printf '%s' "$magic" | dd of="$file.tmp" conv=notrunc status=none
+    LC_ALL=C tr '\000' '\377' < /dev/zero | head -c "$size" > "$file.tmp$$"
+    [ -n "$magic" ] && printf '%s' "$magic" | dd of="$file.tmp$$" conv=notrunc status=none
     if [ -n "$firmware" ]; then
         fw=$(wc -c < "$firmware")
-        dd if="$firmware" of="$file.tmp" bs=1024 seek=$(( (size - fw) / 1024 )) conv=notrunc status=none
+        dd if="$firmware" of="$file.tmp$$" bs=1024 seek=$(( (size - fw) / 1024 )) conv=notrunc status=none
     fi
-    mv "$file.tmp" "$file" ;;
+    mv "$file.tmp$$" "$file" ;;
 check)
     file=$2 size=$3 arch=$4
     [ -f "$file" ] || { echo "pflash: $file does not exist" >&2; exit 1; }

@@ -9,7 +9,7 @@
 GRADER_NW=tests/graders/07.2.nw
 for arch in $ARCHES; do
     GRADER_DISK=$logs/07.2-$arch.img
-    tools/mkdisk.sh "$GRADER_DISK" 67108864
+    tools/mkdisk.sh "$GRADER_DISK" "$(var DISK_SIZE)"
     boot "$arch" || continue
     if hung "does the write wait for its request?"; then continue; fi
     app_then tests/expected/07-readblk.py 'grader: block 100: {any}' 'grader: block 131071: {any}'

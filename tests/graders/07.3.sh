@@ -10,7 +10,7 @@ marks=$(python3 -c 'print(" ".join("%d:block %d" % (b, b) for b in ((i * 37 + 11
 for arch in $ARCHES; do
     GRADER_DISK=$logs/07.3-$arch.img
     ( IFS=' '; set -f; eval "set -- $(echo "$marks" | sed 's/\([0-9]*\):block \([0-9]*\)/"\1:block \2"/g')"
-      tools/mkdisk.sh "$GRADER_DISK" 67108864 mkfs.fat "$@" )
+      tools/mkdisk.sh "$GRADER_DISK" "$(var DISK_SIZE)" mkfs.fat "$@" )
     boot "$arch" || continue
     if hung "does a completion get lost, or a slot never freed?"; then continue; fi
     app_then tests/expected/07-readblk.py 'grader: read_many: {any}'

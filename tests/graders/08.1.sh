@@ -7,7 +7,7 @@ for arch in $ARCHES; do
     GRADER_DISK=$logs/08.1-$arch.img
     python3 -c 'import sys; sys.stdout.buffer.write(bytes((i * 0x11 + 0x10) & 0xff for i in range(64)))' > "$GRADER_DISK.origin"
     printf 'hello, disk\n' > "$GRADER_DISK.other"
-    tools/mkfat.sh "$GRADER_DISK" 67108864 "$GRADER_DISK.origin:/sbin/origin.bin" \
+    tools/mkfat.sh "$GRADER_DISK" "$(var DISK_SIZE)" "$GRADER_DISK.origin:/sbin/origin.bin" \
         "$GRADER_DISK.other:/sbin/other.txt" "$GRADER_DISK.other:/etc/keep" > /dev/null
     MTOOLS_SKIP_CHECK=1 mdel -i "$GRADER_DISK" ::/etc/keep       # /etc stays, empty
     boot "$arch" || continue

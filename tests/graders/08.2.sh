@@ -15,7 +15,7 @@ open(base + ".origin", "wb").write(bytes((i * 0x11 + 0x10) & 0xff for i in range
 open(base + ".a", "wb").write(bytes((i * 31 + 11) & 0xff for i in range(1000)))
 open(base + ".b", "wb").write(bytes((i * 31 + 12) & 0xff for i in range(3000)))
 PY
-    tools/mkfat.sh "$GRADER_DISK" 67108864 "$GRADER_DISK.origin:/sbin/origin.bin" \
+    tools/mkfat.sh "$GRADER_DISK" "$(var DISK_SIZE)" "$GRADER_DISK.origin:/sbin/origin.bin" \
         "$GRADER_DISK.a:/sbin/a-long-file-name.text" "$GRADER_DISK.b:/Mixed Case Dir/Some File.txt" > /dev/null
     boot "$arch" || continue
     if hung "does the long-name walk end?"; then continue; fi

@@ -14,7 +14,7 @@ base = sys.argv[1]
 open(base + ".origin", "wb").write(bytes((i * 0x11 + 0x10) & 0xff for i in range(64)))
 open(base + ".big", "wb").write(bytes((i * 31 + 13) & 0xff for i in range(40 * 512)))
 PY
-    tools/mkfat.sh "$GRADER_DISK" 67108864 "$GRADER_DISK.origin:/sbin/origin.bin" \
+    tools/mkfat.sh "$GRADER_DISK" "$(var DISK_SIZE)" "$GRADER_DISK.origin:/sbin/origin.bin" \
         "$GRADER_DISK.big:/big.bin" > /dev/null
     boot "$arch" || continue
     if hung "does a read wait on a sector that never comes?"; then continue; fi

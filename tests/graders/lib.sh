@@ -10,6 +10,15 @@ mkdir -p "$logs"
 good() { echo "GOOD     $*"; }
 bad()  { echo "BAD      $*"; }
 
+# var NAME: the value of NAME among the facts `make vars` gives for $arch
+# and the answer (DISK_SIZE, PFLASH_VA ...).
+var() {
+    for w in $(make -s vars ARCH="$arch" CH="$CH" EXTRA="$ANSWER${GRADER_NW:+ $GRADER_NW}"); do
+        case $w in "$1="*) echo "${w#*=}"; return 0 ;; esac
+    done
+    echo "var: make vars gives no $1" >&2; return 1
+}
+
 # boot ARCH [QEMU ARGS...]: build the chapter with the answer for ARCH and
 # boot it under a timeout.  Sets $out (the transcript, carriage returns
 # removed) and $rc (QEMU's exit status).  Returns 1 if the build failed,
@@ -24,19 +33,15 @@ boot() {
         sed 's/^/           /' "$out.build" | head -n 15
         return 1
     fi
-    # From chapter 7 on the kernel has a disk: each grader's run gets its
-    # own (GRADER_DISK, which the grader made, or a fresh standard one), as
-    # QEMU locks an image against a second user and the tests run side by side.
-    # From chapter 9 on, the standard disk is the build's own (it holds the
-    # user programs the chapter and the grader's code define): a copy.
-    disk=
-    if [ "${CH%%-*}" -ge 9 ] 2>/dev/null; then
-        disk=${GRADER_DISK:-$logs/$EX-$arch.img}
-        [ -n "${GRADER_DISK:-}" ] ||
-            cp "$(make -s disk-path ARCH="$arch" CH="$CH" EXTRA="$extra")" "$disk"
-    elif [ "${CH%%-*}" -ge 7 ] 2>/dev/null; then
-        disk=${GRADER_DISK:-$logs/$EX-$arch.img}
-        [ -n "${GRADER_DISK:-}" ] || tools/mkdisk.sh "$disk" 67108864
+    # A chapter with a disk (make disk-path names its default image) gives
+    # each grader's run its own: the one the grader made (GRADER_DISK), or a
+    # copy of the build's, as QEMU locks an image against a second user and
+    # the tests run side by side.
+    disk=$(make -s disk-path ARCH="$arch" CH="$CH" EXTRA="$extra")
+    if [ -n "$disk" ] && [ -z "${GRADER_DISK:-}" ]; then
+        cp "$disk" "$logs/$EX-$arch.img" && disk=$logs/$EX-$arch.img
+    elif [ -n "$disk" ]; then
+        disk=$GRADER_DISK
     fi
     cmd=$(make -s qemu-cmd ARCH="$arch" CH="$CH" EXTRA="$extra" ${disk:+DISK=$disk})
     timeout -s KILL "${LOOM_TEST_TIMEOUT:-60}" $cmd "$@" < /dev/null > "$out.raw" 2>&1
@@ -84,8 +89,8 @@ panics_after() {
 # app_then EXPECTED.py LINE...: GOOD if the transcript is the chapter's own
 # (an expected file in Python, whose tasks interleave) followed by these
 # lines (patterns, as in tests/expected), in this order, among any others
-# (one answer file holds all of a chapter's exercises, and another may
-# print its own line); else BAD, with where it went wrong.
+# (what the answer itself prints, around the grader's lines); else BAD,
+# with where it went wrong.
 app_then() {
     py=$logs/$EX-$arch-expected.py
     python3 - "$py" "$@" <<'PY'
