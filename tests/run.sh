@@ -67,21 +67,10 @@ var() {
     echo "var: make vars gives no $n" >&2; return 1
 }
 
-# host TEST SRC: a host unit test, tangled as SRC/tests/host/NAME.c, compiled with
-# the portable kernel/NAME.c it tests (and the files its first line names
-# after "links:"), under ASan and UBSan, or under TSan if that line says
-# "sanitize: thread".
+# host TEST SRC: a host unit test, tangled as SRC/tests/host/NAME.c, built
+# by tests/host.sh with the portable kernel/NAME.c it tests, and run.
 host() {
-    t=$1 src=$2 bin=build/host/$1
-    mkdir -p build/host
-    links=$(grep -m1 -o 'links:[^*;]*' "$src/tests/host/$t.c" | sed 's/^links://')
-    sanitize=address,undefined
-    grep -q -m1 'sanitize: thread' "$src/tests/host/$t.c" && sanitize=thread
-    clang-19 -std=gnu11 -g -O1 -Wall -Wextra -Werror -fsanitize=$sanitize -pthread \
-        -fno-sanitize-recover=all -fno-omit-frame-pointer -I"$src" \
-        -DLOOM_CHAPTER='"host"' -o "$bin" "$src/tests/host/$t.c" "$src/kernel/$t.c" \
-        $(for l in $links; do echo "$src/$l"; done) || return 1
-    "$bin"
+    tests/host.sh "$2" "build/host/$1" "tests/host/$1.c" "kernel/$1.c" && "build/host/$1"
 }
 
 # grader EX: the grader fails on the unsolved chapter (on riscv64: one
