@@ -42,7 +42,8 @@ run() {
 }
 
 # kernel ARCH CH EXPECTED STATUS [EXTRA.nw] [PFLASH] [DISK]: build, boot
-# under a timeout, judge the exit status and the whole transcript.
+# under a timeout, judge the exit status and the whole transcript.  The
+# console's input is INPUT (a file the test typed in advance), or nothing.
 kernel() {
     arch=$1 ch=$2 expected=$3 status=$4 extra=${5:-} flash=${6:+PFLASH=$6} disk=${7:+DISK=$7}
     make -s build ARCH="$arch" CH="$ch" EXTRA="$extra" >/dev/null || return 1
@@ -51,7 +52,7 @@ kernel() {
     out="$logs/qemu-$arch-$(basename "${expected%.*}").txt"
     echo "$cmd"
     start=$(date +%s%N)
-    timeout -s KILL "$TIMEOUT" $cmd < /dev/null > "$out" 2>&1
+    timeout -s KILL "$TIMEOUT" $cmd < "${INPUT:-/dev/null}" > "$out" 2>&1
     rc=$?
     [ $rc -ne 137 ] || rc=124          # KILL: QEMU can hang deaf to TERM (loongarch64, a user fetch from a kernel page)
     elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))    # an expected .py may check real time
