@@ -42,8 +42,9 @@ run() {
 }
 
 # kernel ARCH CH EXPECTED STATUS [EXTRA.nw] [PFLASH] [DISK]: build, boot
-# under a timeout, judge the exit status and the whole transcript.  The
-# console's input is INPUT (a file the test typed in advance), or nothing.
+# under a timeout, judge the exit status and the whole transcript.  STATUS
+# is 0 for a pass (QEMU's status is then the machine's PASS_STATUS) or 1.
+# The console's input is INPUT (a file the test typed in advance), or nothing.
 kernel() {
     arch=$1 ch=$2 expected=$3 status=$4 extra=${5:-} flash=${6:+PFLASH=$6} disk=${7:+DISK=$7}
     make -s build ARCH="$arch" CH="$ch" EXTRA="$extra" >/dev/null || return 1
@@ -58,6 +59,7 @@ kernel() {
     elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))    # an expected .py may check real time
     [ $rc -eq 124 ] && { echo "timed out after ${TIMEOUT}s; transcript in $out"; tail -n 20 "$out"; return 1; }
     python3 tests/transcript.py "$expected" "$out" $vars ELAPSED_MS=$elapsed_ms || { echo "(transcript in $out)"; return 1; }
+    [ "$status" -ne 0 ] || status=$(var PASS_STATUS $vars) || return 1
     [ $rc -eq "$status" ] || { echo "QEMU exited with status $rc, expected $status (transcript in $out)"; return 1; }
 }
 

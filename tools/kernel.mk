@@ -21,7 +21,9 @@ CFLAGS_COMMON := -std=gnu11 -ffreestanding -fno-builtin -fno-pic -fno-jump-table
 ELF  := $(OUT)/kernel.elf
 .DEFAULT_GOAL := build       # whatever rules the machine's .mk adds
 # The machine's facts: PLATFORM, ARCH_CFLAGS, ARCH_ASFLAGS, IMAGE (what QEMU
-# boots: the ELF, or a file the .mk makes from it), QEMU and QEMU_BOOT.
+# boots: the ELF, or a file the .mk makes from it), QEMU, QEMU_BOOT, and
+# PASS_STATUS, QEMU's exit status when the kernel passes (which no reset of
+# the machine may give).
 include arch/$(ARCH)/$(ARCH).mk
 
 # What a chapter adds to the machine (a flash, a disk, user programs ...)
@@ -81,9 +83,19 @@ $(SRC)/app/$(APP).c:
 print-qemu: check-inputs
 	@echo $(QEMU) $(QEMU_BOOT) $(QEMU_DEVICES)
 
+# QEMU's status becomes make's: the machine's pass status is success,
+# anything else a failure, with what the status says.
 run: $(IMAGE) check-inputs
 	@echo $(QEMU) $(QEMU_BOOT) $(QEMU_DEVICES)
-	@$(QEMU) $(QEMU_BOOT) $(QEMU_DEVICES)
+	@$(QEMU) $(QEMU_BOOT) $(QEMU_DEVICES); status=$$?; \
+	 [ $$status -eq $(PASS_STATUS) ] && exit 0; \
+	 case $$status in \
+	 1) why="the kernel failed (a panic or an unexpected trap, above)" ;; \
+	 0) why="the machine reset or powered off without passing (a triple fault resets a PC)" ;; \
+	 *) why="QEMU stopped for a reason of its own (its message is above)" ;; \
+	 esac; \
+	 echo "run: QEMU exited with status $$status, not $(ARCH)'s pass status $(PASS_STATUS): $$why" >&2; \
+	 exit 1
 
 GDB_PORT ?= 1234
 debug: $(IMAGE) check-inputs
@@ -99,4 +111,4 @@ debug: $(IMAGE) check-inputs
 # The values an expected transcript may name (@ARCH@, @PLATFORM@, @CH@ ...).
 .PHONY: print-vars
 print-vars:
-	@echo ARCH=$(ARCH) PLATFORM=$(PLATFORM) CH=$(CH) $(TRANSCRIPT_VARS) $(BUILD_VARS)
+	@echo ARCH=$(ARCH) PLATFORM=$(PLATFORM) CH=$(CH) PASS_STATUS=$(PASS_STATUS) $(TRANSCRIPT_VARS) $(BUILD_VARS)

@@ -21,7 +21,8 @@ var() {
 
 # boot ARCH [QEMU ARGS...]: build the chapter with the answer for ARCH and
 # boot it under a timeout.  Sets $out (the transcript, carriage returns
-# removed) and $rc (QEMU's exit status).  Returns 1 if the build failed,
+# removed) and $rc (QEMU's exit status, with the machine's pass status,
+# PASS_STATUS, read as 0, and a 0 that is not the pass status as 255).  Returns 1 if the build failed,
 # after showing why.  With GRADER_NW set (a grader's own test code,
 # tests/graders/NN.K.nw), that file is tangled after the answer.
 boot() {
@@ -47,12 +48,14 @@ boot() {
     timeout -s KILL "${LOOM_TEST_TIMEOUT:-60}" $cmd "$@" < /dev/null > "$out.raw" 2>&1
     rc=$?
     [ $rc -ne 137 ] || rc=124          # KILL: QEMU can hang deaf to TERM (loongarch64, a user fetch from a kernel page)
+    pass=$(var PASS_STATUS)
+    if [ $rc -eq "$pass" ]; then rc=0; elif [ $rc -eq 0 ]; then rc=255; fi   # 255: a reset (x86_64)
     tr -d '\r' < "$out.raw" > "$out"
     [ $rc -ne 124 ] || bad "$arch: no power-off within ${LOOM_TEST_TIMEOUT:-60}s (see $out)"
     return 0
 }
 
-# status_is N: GOOD if QEMU's exit status was N (0 pass, 1 fail), else BAD.
+# status_is N: GOOD if the run's status was N (0 pass, 1 fail), else BAD.
 status_is() {
     if [ "$rc" -eq "$1" ]; then good "$arch: QEMU exits with status $1"
     else bad "$arch: QEMU exits with status $rc, not $1 (see $out)"; fi
