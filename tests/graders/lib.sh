@@ -57,8 +57,11 @@ boot() {
 
 # status_is N: GOOD if the run's status was N (0 pass, 1 fail), else BAD.
 status_is() {
-    if [ "$rc" -eq "$1" ]; then good "$arch: QEMU exits with status $1"
-    else bad "$arch: QEMU exits with status $rc, not $1 (see $out)"; fi
+    if [ "$rc" -eq "$1" ]; then good "$arch: QEMU exits with $(status_words "$1")"
+    else bad "$arch: QEMU exits with $(status_words "$rc"), not $(status_words "$1") (see $out)"; fi
+}
+status_words() {
+    case $1 in 0) echo "the pass status" ;; 255) echo "status 0, a reset" ;; *) echo "status $1" ;; esac
 }
 
 # hung HINT: true if the boot timed out (boot has said so), after printing
