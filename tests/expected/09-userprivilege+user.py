@@ -2,6 +2,8 @@
 # own (tests/kernels/user-ARCH.nw): registers that survive ticks and a
 # system call, a store nowhere, a load from the kernel, a privileged
 # instruction.  The fault lines name the address, the access and the pc.
+# On x86_64, two more: flags a program may set (NT, DF, AC) must not reach
+# the kernel, through syscall or through a gate.
 import os
 exec(open(os.path.join(HERE, "09-userprivilege.py")).read())
 
@@ -14,3 +16,11 @@ EXPECTED = BANNER + APP + (
     ["User page fault at 0xffff{any} (read) from pc 0x10{any}, exit!", "kernel: exit [-1]"] +
     user_run("/sbin/priv") +
     ["Unexpected trap from user mode: {any} at pc 0x10{any}, exit!", "priv: exit [-1]"])
+
+if VALUES["ARCH"] == "x86_64":
+    EXPECTED += (
+        user_run("/sbin/flags") + ["handle_syscall ..."] + EXIT + ["flags: exit [0]"] +
+        user_run("/sbin/flagtrap") +
+        ["Unexpected trap from user mode: invalid opcode (0x6) at pc 0x10{any}, exit!",
+         "flagtrap: exit [-1]",
+         "flagtrap: the kernel's flags of NT, DF, AC at the trap: none"])
