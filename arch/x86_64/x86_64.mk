@@ -4,8 +4,8 @@
 PLATFORM     := x86-pc
 # -mcmodel=kernel: the image is linked in the top 2 GiB (0xffffffff80100000,
 # loaded at 1 MiB), where every address fits a sign-extended 32-bit immediate;
-# no red zone (traps push onto the interrupted stack); no SSE/x87 (disabled in
-# CR0/CR4, not saved on traps).
+# no red zone (traps push onto the interrupted stack); no SSE/x87 (the traps
+# do not save those registers; chapter 9 turns the unit off, CR0.TS).
 ARCH_TARGET  := --target=x86_64-unknown-elf
 ARCH_CFLAGS  := $(ARCH_TARGET) -mcmodel=kernel -mno-red-zone -mgeneral-regs-only
 ARCH_ASFLAGS := $(ARCH_TARGET)

@@ -1,11 +1,14 @@
 # tests/kernels/user.nw: the crate's run, then four programs of the test's
 # own (tests/kernels/user-ARCH.nw): registers that survive ticks and a
 # system call, a store nowhere, a load from the kernel, a privileged
-# instruction.  The fault lines name the address, the access and the pc.
+# instruction, and two that use floating point, which is off in user mode.
+# The fault lines name the address, the access and the pc.
 # On x86_64, two more: flags a program may set (NT, DF, AC) must not reach
 # the kernel, through syscall or through a gate.
 import os
 exec(open(os.path.join(HERE, "09-userprivilege.py")).read())
+
+FP_OFF = "Unexpected trap from user mode: floating point is off in user mode {any} at pc 0x10{any}, exit!"
 
 EXPECTED = BANNER + APP + (
     user_run("/sbin/regs") + ["handle_syscall ...", "Unimplemented syscall: 1000"] + EXIT +
@@ -15,7 +18,9 @@ EXPECTED = BANNER + APP + (
     user_run("/sbin/kernel") +
     ["User page fault at 0xffff{any} (read) from pc 0x10{any}, exit!", "kernel: exit [-1]"] +
     user_run("/sbin/priv") +
-    ["Unexpected trap from user mode: {any} at pc 0x10{any}, exit!", "priv: exit [-1]"])
+    ["Unexpected trap from user mode: {any} at pc 0x10{any}, exit!", "priv: exit [-1]"] +
+    user_run("/sbin/fp") + [FP_OFF, "fp: exit [-1]"] +
+    user_run("/sbin/fpread") + [FP_OFF, "fpread: exit [-1]"])
 
 if VALUES["ARCH"] == "x86_64":
     EXPECTED += (
