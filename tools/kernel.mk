@@ -91,7 +91,7 @@ run: $(IMAGE) check-inputs
 	 [ $$status -eq $(PASS_STATUS) ] && exit 0; \
 	 case $$status in \
 	 1) why="the kernel failed (a panic or an unexpected trap, above)" ;; \
-	 0) why="the machine reset or powered off without passing (a triple fault resets a PC)" ;; \
+	 0) why="the machine reset or powered off without passing (a triple fault resets a PC), or QEMU was quit" ;; \
 	 *) why="QEMU stopped for a reason of its own (its message is above)" ;; \
 	 esac; \
 	 echo "run: QEMU exited with status $$status, not $(ARCH)'s pass status $(PASS_STATUS): $$why" >&2; \
