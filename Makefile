@@ -43,7 +43,9 @@ EXTRA    ?=
 # APP=name builds the root app/name.c of the chapter instead of its own app
 # (make bench), in build/ARCH/CH+name/.
 APP      ?=
-OUT      := build/$(ARCH)/$(CH)$(subst $(eval) ,,$(foreach e,$(EXTRA) $(APP),+$(basename $(notdir $(e)))))
+# LOOM_OUT=dir (from the environment) builds in dir instead: a grade's own
+# folder (tests/graders/lib.sh), where answers of the same name never meet.
+OUT      := $(or $(LOOM_OUT),build/$(ARCH)/$(CH)$(subst $(eval) ,,$(foreach e,$(EXTRA) $(APP),+$(basename $(notdir $(e))))))
 KMAKE     = $(MAKE) --no-print-directory -f tools/kernel.mk ARCH=$(ARCH) CH=$(CH) OUT=$(OUT) $(if $(APP),APP=$(APP))
 NW       := $(shell tangle/files.sh $(ARCH) $(CH) $(EXTRA))
 
@@ -145,10 +147,14 @@ pdf:
 	@command -v pdflatex >/dev/null || { echo "pdf: needs pdflatex (Debian: texlive-latex-recommended), which make deps does not install; make book and make epub work without it" >&2; exit 1; }
 	@echo "pdf: not written yet: the HTML and EPUB books are the supported formats" >&2; exit 1
 
+# make grade EX=NN.K: every machine, unless ARCH is given on the command
+# line; STOP=1 stops at the first machine that fails.
 EX ?=
 ANSWER ?=
+STOP ?=
 grade:
-	@tests/grade.sh $(EX) $(ANSWER)
+	@GRADE_ARCHES="$(if $(filter command line,$(origin ARCH)),$(ARCH),$(GRADE_ARCHES))" GRADE_STOP="$(STOP)" \
+	  tests/grade.sh $(EX) $(ANSWER)
 
 bench:
 	@tools/bench.sh $(BENCH_ARCHES)

@@ -2,7 +2,7 @@
 # the chapter) is compiled on the host with the answer's kernel/kprintf.c,
 # under ASan and UBSan, and prints a GOOD or BAD line per format.
 . tests/graders/lib.sh
-out=build/grade-logs/01.2
+out=$logs/01.2
 make -s tangle-one ARCH=riscv64 CH="$CH" EXTRA="$ANSWER" > "$out.build" 2>&1 || {
     bad "the chapter does not tangle with $ANSWER:"; sed 's/^/           /' "$out.build" | head; exit 0; }
 src=$(make -s outdir ARCH=riscv64 CH="$CH" EXTRA="$ANSWER")/src
@@ -10,4 +10,5 @@ if ! clang-19 -std=gnu11 -g -Wall -Wno-format -fsanitize=address,undefined -fno-
         -I"$src" -o "$out" "$src/tests/grade/01.2.c" "$src/kernel/kprintf.c" > "$out.build" 2>&1; then
     bad "kprintf.c does not compile with $ANSWER:"; sed 's/^/           /' "$out.build" | head -n 15; exit 0
 fi
-"$out" || true
+"$out" > "$out.txt" 2>&1
+program_lines "$out.txt"
