@@ -63,14 +63,20 @@ GRADER_NONCE=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
 export GRADER_NONCE
 cat > "$GRADE_DIR/nonce.nw" <<EOF
 The nonce of one grade, written by tests/grade.sh (see tests/graders/harness.nw).
+A user program's source uses the chunk itself rather than the header, so
+that its text changes with the nonce and make builds it again.
 
 <<grade/nonce.h>>=
 #ifndef LOOM_GRADE_NONCE_H
 #define LOOM_GRADE_NONCE_H
+<<grade: the nonce>>
+#endif
+@
+
+<<grade: the nonce>>=
 #define GRADER_NONCE "$GRADER_NONCE"
 #define GRADER_SEED 0x$(echo "$GRADER_NONCE" | cut -c1-8)     /* the first eight digits, as a number */
 #define GRADER "grader " GRADER_NONCE ": "
-#endif
 @
 EOF
 
