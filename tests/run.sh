@@ -84,17 +84,34 @@ host() {
     "$bin"
 }
 
-# grader EX: the grader fails on the unsolved chapter (on riscv64: one
-# machine is proof enough) and passes with the reference solution on all.
+# grader EX: the grader fails on the unsolved chapter, passes with the
+# reference solution on every machine, gives the same verdicts twice more
+# for it, and fails the answer that only prints what a passing run prints
+# (tests/solutions/EX-printing.nw).  All but the reference's first grade
+# run on riscv64 alone: one machine is proof enough, and time is short.
 # build/unsolved.nw, the empty answer, is written once, before the streams.
 grader() {
     ex=$1
-    sol=tests/solutions/$ex.nw
+    sol=tests/solutions/$ex.nw printing=tests/solutions/$ex-printing.nw
     [ -f "$sol" ] || { echo "no reference solution $sol"; return 1; }
+    [ -f "$printing" ] || { echo "no answer that only prints, $printing"; return 1; }
     if GRADE_ARCHES=riscv64 tests/grade.sh "$ex" build/unsolved.nw; then
         echo "grader $ex passed an unsolved chapter"; return 1
     fi
-    tests/grade.sh "$ex" "$sol"
+    tests/grade.sh "$ex" "$sol" || return 1
+    dir=build/grade/$ex/tests-solutions-$ex
+    m=riscv64; [ ! -d "$dir/host" ] || m=host       # whose verdicts are compared
+    first=$(cut -c1-4 "$dir/$m/lines" | tr '\n' ' ')
+    for run in 2 3; do
+        echo "the reference again, run $run of 3:"
+        GRADE_ARCHES=riscv64 tests/grade.sh "$ex" "$sol" || { echo "grader $ex failed the reference at run $run"; return 1; }
+        again=$(cut -c1-4 "$dir/$m/lines" | tr '\n' ' ')
+        [ "$again" = "$first" ] || { echo "grader $ex: verdicts \"$again\" at run $run, \"$first\" at run 1"; return 1; }
+    done
+    echo "an answer that only prints:"
+    if GRADE_ARCHES=riscv64 tests/grade.sh "$ex" "$printing"; then
+        echo "grader $ex passed $printing, an answer that only prints"; return 1
+    fi
 }
 
 # refused VAR=VALUE: make stops with status 2 and lists the valid values.
