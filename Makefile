@@ -23,7 +23,7 @@ endif
 
 # Every verb but these needs the tools, checked once (sub-makes inherit
 # LOOM_TOOLS_OK).  `make run` and `make test` install what is missing.
-NO_TOOLS_NEEDED := deps help clean handout
+NO_TOOLS_NEEDED := deps help clean handout handin
 ifeq ($(LOOM_TOOLS_OK),)
 ifneq ($(filter-out $(NO_TOOLS_NEEDED),$(or $(MAKECMDGOALS),run)),)
 ifneq ($(filter run test,$(or $(MAKECMDGOALS),run)),)
@@ -50,7 +50,7 @@ KMAKE     = $(MAKE) --no-print-directory -f tools/kernel.mk ARCH=$(ARCH) CH=$(CH
 NW       := $(shell tangle/files.sh $(ARCH) $(CH) $(EXTRA))
 
 .DEFAULT_GOAL := run
-.PHONY: outdir vars help deps tangle check build run debug test book pdf epub grade bench handout clean qemu-cmd disk-path book-trees FORCE
+.PHONY: outdir vars help deps tangle check build run debug test book pdf epub grade class bench handout handin clean qemu-cmd disk-path book-trees FORCE
 
 help:
 	@echo "make run   [ARCH=$(ARCH)] [CH=$(CH)] [SMP=1]  build and boot a chapter's kernel on QEMU"
@@ -61,9 +61,11 @@ help:
 	@echo "make tangle                              tangle every chapter for every machine"
 	@echo "make book                                the woven book: build/book/index.html"
 	@echo "make epub                                the same book as build/book/loom.epub"
-	@echo "make grade EX=01.1 [ANSWER=file.nw]      grade your exercises/NN-name.nw"
+	@echo "make grade EX=01.1 [ARCH=..] [STOP=1]    grade your exercises/01.1.nw (ANSWER=file.nw: another file)"
+	@echo "make handin [STUDENT=name]               pack your answers: build/handin/STUDENT.tar.gz"
 	@echo "make bench [BENCH_ARCHES=riscv64]       instructions per yield and per message (chapter 5)"
-	@echo "make handout                             a student tree without the reference solutions"
+	@echo "make handout [UPTO=NN] [HANDOUT=dir.git] teachers: the student tree, as a git repository"
+	@echo "make class DIR=folder [EX=..] [TIMEOUT=s] teachers: grade a folder of students' answers"
 	@echo "make deps                                install what is missing (Debian 12)"
 	@echo "make clean                               remove build/"
 	@echo "machines: $(ARCHES)"
@@ -159,8 +161,23 @@ grade:
 bench:
 	@tools/bench.sh $(BENCH_ARCHES)
 
+# Teachers: the handout, a git repository students clone and later pull
+# the next chapters from; a class's answers graded in one table.
+UPTO    ?=
+HANDOUT ?=
 handout:
-	@tests/handout.sh
+	@UPTO="$(UPTO)" HANDOUT="$(HANDOUT)" tests/handout.sh
+
+DIR     ?=
+TIMEOUT ?=
+class:
+	@GRADE_ARCHES="$(if $(filter command line,$(origin ARCH)),$(ARCH),$(GRADE_ARCHES))" \
+	  CLASS_TIMEOUT="$(or $(TIMEOUT),900)" tests/class.sh "$(DIR)" $(EX)
+
+# Students: exactly the answer files, exercises/NN.K.nw, in one archive.
+STUDENT ?=
+handin:
+	@STUDENT="$(STUDENT)" tests/handin.sh
 
 clean:
 	rm -rf build

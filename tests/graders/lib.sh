@@ -124,7 +124,9 @@ boot() {
         disk=$GRADER_DISK
     fi
     cmd=$(LOOM_OUT=$kdir make -s qemu-cmd ARCH="$arch" CH="$CH" EXTRA="$(extra)" ${disk:+DISK=$disk})
-    timeout -s KILL "${LOOM_TEST_TIMEOUT:-60}" $cmd "$@" < /dev/null > "$out.raw" 2>&1
+    # --foreground: QEMU stays in the grade's process group, which a class's
+    # timeout for the student ends whole (tests/class.sh).
+    timeout --foreground -s KILL "${LOOM_TEST_TIMEOUT:-60}" $cmd "$@" < /dev/null > "$out.raw" 2>&1
     rc=$?
     [ $rc -ne 137 ] || rc=124          # KILL: QEMU can hang deaf to TERM (loongarch64, a user fetch from a kernel page)
     tr -d '\r' < "$out.raw" | trusted > "$out"
