@@ -159,6 +159,56 @@ graders_stream() {
     done
 }
 
+# The class tool: four students, a folder each, graded side by side on
+# every machine: right answers to 1.1 and 1.2, a wrong answer to 1.1 (its
+# line red, not green), one that does not build, one that hangs, whose
+# time runs out.
+class_test() {
+    f=build/class-test/students
+    rm -rf build/class-test
+    mkdir -p $f/alice $f/bob $f/carol $f/dave
+    cp tests/solutions/01.1.nw tests/solutions/01.2.nw $f/alice/
+    sed 's/32m/31m/' tests/solutions/01.1.nw > $f/bob/01.1.nw
+    printf '<<hello: after the greeting>>=\nkprintf("no semicolon")\n@\n' > $f/carol/01.1.nw
+    printf '<<hello: after the greeting>>=\nfor (;;)\n    ;\n@\n' > $f/dave/01.1.nw
+    CLASS_OUT=build/class-test/out CLASS_TIMEOUT=20 tests/class.sh $f > build/class-test/out.txt 2>&1
+    cat build/class-test/out.txt
+    got=$(sed -n '/^student/,/^dave/p' build/class-test/out.txt | tr -s ' ')
+    want="student 01.1 01.2 total
+alice 100 100 200
+bob 0 - 0
+carol build - 0
+dave time - 0"
+    [ "$got" = "$want" ] || { echo "the table is not"; echo "$want"; return 1; }
+}
+
+# The handout as a git repository: chapters 1-2, then 1-3, which a
+# student's clone, holding an answer of theirs, merges with `git pull`;
+# then `make handin` packs exactly the answer.
+handout_test() {
+    d=build/handout-test
+    rm -rf $d
+    mkdir -p $d
+    HANDOUT=$d/loom.git UPTO=02 tests/handout.sh || return 1
+    git clone -q $d/loom.git $d/student || return 1
+    s=$d/student
+    [ ! -e $s/tests/solutions ] && [ ! -e $s/chapters/03-readpflash.nw ] && [ -f $s/exercises/README.md ] ||
+        { echo "the first handout is not chapters 1-2 without the solutions"; return 1; }
+    cp tests/solutions/01.1.nw $s/exercises/ && echo notes > $s/exercises/notes.txt
+    (cd $s && git add exercises && git -c user.name=S -c user.email=s@x commit -qm "my answer") || return 1
+    HANDOUT=$d/loom.git UPTO=03 tests/handout.sh || return 1
+    (cd $s && git -c user.name=S -c user.email=s@x pull -q --no-rebase) || { echo "chapter 3 does not merge"; return 1; }
+    [ -f $s/chapters/03-readpflash.nw ] && [ -f $s/exercises/01.1.nw ] || { echo "the merge lost something"; return 1; }
+    (cd $s && STUDENT=sam tests/handin.sh) || return 1
+    got=$(tar -tzf $s/build/handin/sam.tar.gz | sort | tr '\n' ' ')
+    [ "$got" = "sam/ sam/01.1.nw " ] || { echo "make handin packed: $got"; return 1; }
+}
+
+teachers_stream() {
+    run "teachers: make class grades a folder of students" class_test
+    run "teachers: make handout, a git repository to pull; make handin" handout_test
+}
+
 book_stream() {
     run "book (make book, links)" make -s book
     run "book as EPUB (make epub, links)" make -s epub
@@ -168,6 +218,7 @@ book_stream() {
 if [ -n "$stream" ]; then
     case $stream in
     book)       book_stream ;;
+    teachers)   teachers_stream ;;
     graders-*)  graders_stream "${stream#graders-}" ;;
     *)          machine_stream "$stream" ;;
     esac
@@ -212,6 +263,7 @@ for nn in $(echo "$CHAPTERS" | cut -c1-2 | sort -r); do
     [ -d tests/solutions ] && ls tests/graders/"$nn".*.sh > /dev/null 2>&1 && streams="$streams graders-$nn"
 done
 [ -d tests/solutions ] || echo "note: no tests/solutions/ (a handout tree): graders are not proven"
+[ ! -d tests/solutions ] || streams="$streams teachers"     # it grades the solutions
 streams="$streams $ARCHES book"
 rm -f "$logs"/count-*
 echo $streams | tr ' ' '\n' |
