@@ -39,6 +39,11 @@ if grep -q '\$ARCHES' "tests/graders/$ex.sh"; then
 else
     machines=host
 fi
+# The tools, checked once here rather than by each make below.
+if [ -z "${LOOM_TOOLS_OK:-}" ]; then
+    sh tools/deps.sh --check >&2 || { echo "grade: tools are missing: make deps" >&2; exit 2; }
+    export LOOM_TOOLS_OK=yes
+fi
 mkdir -p "$GRADE_DIR"
 exec 9> "$GRADE_DIR/lock"
 flock 9                                 # another grade of this answer finishes first
