@@ -10,11 +10,12 @@
 #
 # Each grade has a folder of its own, build/grade/EX/ANSWER (the answer's
 # path, slashes made dashes; GRADE_DIR chooses another): its kernels, their
-# transcripts, and result.json.  Two grades of different answers never
-# share a file; two of the same answer take turns.  The grade ends with the
-# points of each machine and "Score: N/100" (tests/graders/score.py says
-# how checks are worth points), the same in result.json.  Exit status 0
-# only if every check is GOOD.
+# transcripts, and result.json (not the disk images, which are removed).
+# Two grades of different answers never share a file; two of the same
+# answer take turns.  The grade ends with the points of each machine and
+# "Score: N/100" (tests/graders/score.py says how checks are worth
+# points), the same in result.json.  Exit status 0 only if every check is
+# GOOD.
 set -u
 cd "$(dirname "$0")/.."
 ex=${1:-}
@@ -93,6 +94,9 @@ for m in $machines; do
     fi
     mkdir -p "$GRADE_DIR/$m"
     GRADE_MACHINE=$m GRADE_ARCHES=$m sh "tests/graders/$ex.sh" | tee "$GRADE_DIR/$m/lines"
+    # The flash and disk images are tens of MiB each and made again when
+    # needed: a class's grades keep megabytes, not gigabytes.
+    find "$GRADE_DIR/$m" -name '*.img' -delete
     [ -n "${GRADE_STOP:-}" ] && grep -q '^\(BAD\|MISSING\)' "$GRADE_DIR/$m/lines" && stopped=$m
 done
 all=$(for m in $machines; do cat "$GRADE_DIR/$m/lines" 2>/dev/null; done)

@@ -10,11 +10,12 @@
 # chunk checker, the tangle, the host tests).  Then *streams*, run side by
 # side, LOOM_TEST_JOBS at a time (default: one per processor): one per
 # machine (its kernels, debugger, flash, overflow and benchmark tests), one
-# per chapter's graders, and the book.  No two streams write the same file
-# under build/: a machine's stream builds only in build/ARCH/, with the
-# chapters' own apps and the test kernels; a chapter's graders build only
-# kernels with an answer (build/ARCH/CH+answer...); the book only reads the
-# trees the first part tangled.  Each line is printed as its test ends, so
+# per chapter's graders, the teachers' tools, and the book.  No two streams
+# write the same file under build/: a machine's stream builds only in
+# build/ARCH/, with the chapters' own apps and the test kernels; a grade
+# builds only in its own folder (build/grade/EX/ANSWER, tests/grade.sh),
+# the teachers' tools in build/class-test/ and build/handout*; the book
+# only reads the trees the first part tangled.  Each line is printed as its test ends, so
 # the streams' lines interleave; the count at the end is over all.
 #   tests/run.sh --stream NAME [ONLY]      one stream (run.sh calls itself)
 set -u
@@ -148,9 +149,8 @@ machine_stream() {
     done
 }
 
-# The stream of chapter NN's graders.  They share their kernels' build
-# directories (the unsolved chapter, the reference solution), so one
-# chapter's graders run one after the other.
+# The stream of chapter NN's graders, one after the other (each grade has
+# a folder of its own; a stream per chapter keeps the streams few).
 graders_stream() {
     for g in tests/graders/$1.*.sh; do
         [ -e "$g" ] || continue
