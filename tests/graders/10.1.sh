@@ -5,7 +5,7 @@
 # 0x5000 still a segmentation fault, both ending with -1; status 0.
 : "${LOOM_TEST_TIMEOUT:=30}"
 . tests/graders/lib.sh
-where=$(printf '%#x' $((0x4000000000 - 0x10000 - 8 * (1 + ($(seed 2) & 0x1fe)))))
+where=$(printf '%#x' $((0x4000000000 - 0x10000 - 16 - 16 * ($(seed 2) & 0xff))))
 for arch in $ARCHES; do
     GRADER_NW="tests/graders/10.1.nw tests/graders/10-$arch.nw"
     boot "$arch" || continue
