@@ -43,7 +43,8 @@ run() {
 }
 
 # kernel ARCH CH EXPECTED STATUS [EXTRA.nw] [PFLASH] [DISK]: build, boot
-# under a timeout, judge the exit status and the whole transcript.
+# under a timeout, judge the exit status and the whole transcript.  The
+# console's input is INPUT (a file the test typed in advance), or nothing.
 kernel() {
     arch=$1 ch=$2 expected=$3 status=$4 extra=${5:-} flash=${6:+PFLASH=$6} disk=${7:+DISK=$7}
     make -s build ARCH="$arch" CH="$ch" EXTRA="$extra" >/dev/null || return 1
@@ -52,7 +53,7 @@ kernel() {
     out="$logs/qemu-$arch-$(basename "${expected%.*}").txt"
     echo "$cmd"
     start=$(date +%s%N)
-    timeout -s KILL "$TIMEOUT" $cmd < /dev/null > "$out" 2>&1
+    timeout -s KILL "$TIMEOUT" $cmd < "${INPUT:-/dev/null}" > "$out" 2>&1
     rc=$?
     [ $rc -ne 137 ] || rc=124          # KILL: QEMU can hang deaf to TERM (loongarch64, a user fetch from a kernel page)
     elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))    # an expected .py may check real time
@@ -68,21 +69,12 @@ var() {
     echo "var: make vars gives no $n" >&2; return 1
 }
 
-# host TEST SRC: a host unit test, tangled as SRC/tests/host/NAME.c, compiled with
-# the portable kernel/NAME.c it tests (and the files its first line names
-# after "links:"), under ASan and UBSan, or under TSan if that line says
-# "sanitize: thread".
+# host TEST SRC: a host unit test, tangled as SRC/tests/host/NAME.c, built
+# by tests/host.sh with the portable kernel/NAME.c it tests (when there is
+# one; a test names others in a `links:` comment), and run.
 host() {
-    t=$1 src=$2 bin=build/host/$1
-    mkdir -p build/host
-    links=$(grep -m1 -o 'links:[^*;]*' "$src/tests/host/$t.c" | sed 's/^links://')
-    sanitize=address,undefined
-    grep -q -m1 'sanitize: thread' "$src/tests/host/$t.c" && sanitize=thread
-    clang-19 -std=gnu11 -g -O1 -Wall -Wextra -Werror -fsanitize=$sanitize -pthread \
-        -fno-sanitize-recover=all -fno-omit-frame-pointer -I"$src" \
-        -DLOOM_CHAPTER='"host"' -o "$bin" "$src/tests/host/$t.c" "$src/kernel/$t.c" \
-        $(for l in $links; do echo "$src/$l"; done) || return 1
-    "$bin"
+    tests/host.sh "$2" "build/host/$1" "tests/host/$1.c" \
+        $([ ! -f "$2/kernel/$1.c" ] || echo "kernel/$1.c") && "build/host/$1"
 }
 
 # grader EX: the grader fails on the unsolved chapter, passes with the

@@ -5,9 +5,7 @@ out=$logs/03.3
 make -s tangle-one ARCH=riscv64 CH="$CH" EXTRA="$ANSWER" > "$out.build" 2>&1 || {
     bad "the chapter does not tangle with $ANSWER:"; sed 's/^/           /' "$out.build" | head; exit 0; }
 src=$(make -s outdir ARCH=riscv64 CH="$CH" EXTRA="$ANSWER")/src
-if ! clang-19 -std=gnu11 -g -Wall -fsanitize=address,undefined -fno-sanitize-recover=all -I"$src" \
-        -o "$out" "$src/tests/grade/03.3.c" "$src/kernel/pagetable.c" "$src/kernel/frame.c" \
-        "$src/kernel/memmap.c" "$src/kernel/fdt.c" "$src/kernel/kprintf.c" > "$out.build" 2>&1; then
+if ! tests/host.sh "$src" "$out" tests/grade/03.3.c > "$out.build" 2>&1; then
     bad "pagetable.c does not compile or link with the grader:"; sed 's/^/           /' "$out.build" | head -n 15; exit 0
 fi
 "$out" > "$out.txt" 2>&1

@@ -6,8 +6,7 @@ out=$logs/05.1
 make -s tangle-one ARCH=riscv64 CH="$CH" EXTRA="$ANSWER" > "$out.build" 2>&1 || {
     bad "the chapter does not tangle with $ANSWER:"; sed 's/^/           /' "$out.build" | head; exit 0; }
 src=$(make -s outdir ARCH=riscv64 CH="$CH" EXTRA="$ANSWER")/src
-if ! clang-19 -std=gnu11 -g -O1 -Wall -fsanitize=thread -pthread -I"$src" \
-        -o "$out" "$src/tests/grade/05.1.c" "$src/kernel/spinlock.c" > "$out.build" 2>&1; then
+if ! tests/host.sh "$src" "$out" tests/grade/05.1.c kernel/spinlock.c > "$out.build" 2>&1; then
     bad "spinlock.c does not compile or link with the grader:"; sed 's/^/           /' "$out.build" | head -n 15; exit 0
 fi
 timeout 60 "$out" > "$out.txt" 2>&1
