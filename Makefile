@@ -23,7 +23,7 @@ endif
 
 # Every verb but these needs the tools, checked once (sub-makes inherit
 # LOOM_TOOLS_OK).  `make run` and `make test` install what is missing.
-NO_TOOLS_NEEDED := deps help clean handout
+NO_TOOLS_NEEDED := deps help clean handout handin
 ifeq ($(LOOM_TOOLS_OK),)
 ifneq ($(filter-out $(NO_TOOLS_NEEDED),$(or $(MAKECMDGOALS),run)),)
 ifneq ($(filter run test,$(or $(MAKECMDGOALS),run)),)
@@ -43,12 +43,14 @@ EXTRA    ?=
 # APP=name builds the root app/name.c of the chapter instead of its own app
 # (make bench), in build/ARCH/CH+name/.
 APP      ?=
-OUT      := build/$(ARCH)/$(CH)$(subst $(eval) ,,$(foreach e,$(EXTRA) $(APP),+$(basename $(notdir $(e)))))
+# LOOM_OUT=dir (from the environment) builds in dir instead: a grade's own
+# folder (tests/graders/lib.sh), where answers of the same name never meet.
+OUT      := $(or $(LOOM_OUT),build/$(ARCH)/$(CH)$(subst $(eval) ,,$(foreach e,$(EXTRA) $(APP),+$(basename $(notdir $(e))))))
 KMAKE     = $(MAKE) --no-print-directory -f tools/kernel.mk ARCH=$(ARCH) CH=$(CH) OUT=$(OUT) $(if $(APP),APP=$(APP))
 NW       := $(shell tangle/files.sh $(ARCH) $(CH) $(EXTRA))
 
 .DEFAULT_GOAL := run
-.PHONY: outdir vars help deps tangle check build run debug test book pdf epub grade bench handout clean qemu-cmd disk-path book-trees FORCE
+.PHONY: outdir vars help deps tangle check build run debug test book pdf epub grade class bench handout handin clean qemu-cmd disk-path book-trees FORCE
 
 help:
 	@echo "make run   [ARCH=$(ARCH)] [CH=$(CH)] [SMP=1]  build and boot a chapter's kernel on QEMU"
@@ -59,9 +61,11 @@ help:
 	@echo "make tangle                              tangle every chapter for every machine"
 	@echo "make book                                the woven book: build/book/index.html"
 	@echo "make epub                                the same book as build/book/loom.epub"
-	@echo "make grade EX=01.1 [ANSWER=file.nw]      grade your exercises/NN-name.nw"
+	@echo "make grade EX=01.1 [ARCH=..] [STOP=1]    grade your exercises/01.1.nw (ANSWER=file.nw: another file)"
+	@echo "make handin [STUDENT=name]               pack your answers: build/handin/STUDENT.tar.gz"
 	@echo "make bench [BENCH_ARCHES=riscv64]       instructions per yield and per message (chapter 5)"
-	@echo "make handout                             a student tree without the reference solutions"
+	@echo "make handout [UPTO=NN] [HANDOUT=dir.git] teachers: the student tree, as a git repository"
+	@echo "make class DIR=folder [EX=..] [TIMEOUT=s] teachers: grade a folder of students' answers"
 	@echo "make deps                                install what is missing (Debian 12)"
 	@echo "make clean                               remove build/"
 	@echo "machines: $(ARCHES)"
@@ -145,16 +149,35 @@ pdf:
 	@command -v pdflatex >/dev/null || { echo "pdf: needs pdflatex (Debian: texlive-latex-recommended), which make deps does not install; make book and make epub work without it" >&2; exit 1; }
 	@echo "pdf: not written yet: the HTML and EPUB books are the supported formats" >&2; exit 1
 
+# make grade EX=NN.K: every machine, unless ARCH is given on the command
+# line; STOP=1 stops at the first machine that fails.
 EX ?=
 ANSWER ?=
+STOP ?=
 grade:
-	@tests/grade.sh $(EX) $(ANSWER)
+	@GRADE_ARCHES="$(if $(filter command line,$(origin ARCH)),$(ARCH),$(GRADE_ARCHES))" GRADE_STOP="$(STOP)" \
+	  tests/grade.sh $(EX) $(ANSWER)
 
 bench:
 	@tools/bench.sh $(BENCH_ARCHES)
 
+# Teachers: the handout, a git repository students clone and later pull
+# the next chapters from; a class's answers graded in one table.
+UPTO    ?=
+HANDOUT ?=
 handout:
-	@tests/handout.sh
+	@UPTO="$(UPTO)" HANDOUT="$(HANDOUT)" tests/handout.sh
+
+DIR     ?=
+TIMEOUT ?=
+class:
+	@GRADE_ARCHES="$(if $(filter command line,$(origin ARCH)),$(ARCH),$(GRADE_ARCHES))" \
+	  CLASS_TIMEOUT="$(or $(TIMEOUT),900)" tests/class.sh "$(DIR)" $(EX)
+
+# Students: exactly the answer files, exercises/NN.K.nw, in one archive.
+STUDENT ?=
+handin:
+	@STUDENT="$(STUDENT)" tests/handin.sh
 
 clean:
 	rm -rf build

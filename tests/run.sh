@@ -10,11 +10,12 @@
 # chunk checker, the tangle, the host tests).  Then *streams*, run side by
 # side, LOOM_TEST_JOBS at a time (default: one per processor): one per
 # machine (its kernels, debugger, flash, overflow and benchmark tests), one
-# per chapter's graders, and the book.  No two streams write the same file
-# under build/: a machine's stream builds only in build/ARCH/, with the
-# chapters' own apps and the test kernels; a chapter's graders build only
-# kernels with an answer (build/ARCH/CH+answer...); the book only reads the
-# trees the first part tangled.  Each line is printed as its test ends, so
+# per chapter's graders, the teachers' tools, and the book.  No two streams
+# write the same file under build/: a machine's stream builds only in
+# build/ARCH/, with the chapters' own apps and the test kernels; a grade
+# builds only in its own folder (build/grade/EX/ANSWER, tests/grade.sh),
+# the teachers' tools in build/class-test/ and build/handout*; the book
+# only reads the trees the first part tangled.  Each line is printed as its test ends, so
 # the streams' lines interleave; the count at the end is over all.
 #   tests/run.sh --stream NAME [ONLY]      one stream (run.sh calls itself)
 set -u
@@ -78,17 +79,34 @@ host() {
         $([ ! -f "$2/kernel/$1.c" ] || echo "kernel/$1.c") && "build/host/$1"
 }
 
-# grader EX: the grader fails on the unsolved chapter (on riscv64: one
-# machine is proof enough) and passes with the reference solution on all.
+# grader EX: the grader fails on the unsolved chapter, passes with the
+# reference solution on every machine, gives the same verdicts twice more
+# for it, and fails the answer that only prints what a passing run prints
+# (tests/solutions/EX-printing.nw).  All but the reference's first grade
+# run on riscv64 alone: one machine is proof enough, and time is short.
 # build/unsolved.nw, the empty answer, is written once, before the streams.
 grader() {
     ex=$1
-    sol=tests/solutions/$ex.nw
+    sol=tests/solutions/$ex.nw printing=tests/solutions/$ex-printing.nw
     [ -f "$sol" ] || { echo "no reference solution $sol"; return 1; }
+    [ -f "$printing" ] || { echo "no answer that only prints, $printing"; return 1; }
     if GRADE_ARCHES=riscv64 tests/grade.sh "$ex" build/unsolved.nw; then
         echo "grader $ex passed an unsolved chapter"; return 1
     fi
-    tests/grade.sh "$ex" "$sol"
+    tests/grade.sh "$ex" "$sol" || return 1
+    dir=build/grade/$ex/tests-solutions-$ex
+    m=riscv64; [ ! -d "$dir/host" ] || m=host       # whose verdicts are compared
+    first=$(cut -c1-4 "$dir/$m/lines" | tr '\n' ' ')
+    for run in 2 3; do
+        echo "the reference again, run $run of 3:"
+        GRADE_ARCHES=riscv64 tests/grade.sh "$ex" "$sol" || { echo "grader $ex failed the reference at run $run"; return 1; }
+        again=$(cut -c1-4 "$dir/$m/lines" | tr '\n' ' ')
+        [ "$again" = "$first" ] || { echo "grader $ex: verdicts \"$again\" at run $run, \"$first\" at run 1"; return 1; }
+    done
+    echo "an answer that only prints:"
+    if GRADE_ARCHES=riscv64 tests/grade.sh "$ex" "$printing"; then
+        echo "grader $ex passed $printing, an answer that only prints"; return 1
+    fi
 }
 
 # refused VAR=VALUE: make stops with status 2 and lists the valid values.
@@ -125,15 +143,64 @@ machine_stream() {
     done
 }
 
-# The stream of chapter NN's graders.  They share their kernels' build
-# directories (the unsolved chapter, the reference solution), so one
-# chapter's graders run one after the other.
+# The stream of chapter NN's graders, one after the other (each grade has
+# a folder of its own; a stream per chapter keeps the streams few).
 graders_stream() {
     for g in tests/graders/$1.*.sh; do
         [ -e "$g" ] || continue
         ex=$(basename "$g" .sh)
         run "grader $ex" grader "$ex"
     done
+}
+
+# The class tool: four students, a folder each, graded side by side on
+# every machine: right answers to 1.1 and 1.2, a wrong answer to 1.1 (its
+# line red, not green), one that does not build, one that hangs, whose
+# time runs out.
+class_test() {
+    f=build/class-test/students
+    rm -rf build/class-test
+    mkdir -p $f/alice $f/bob $f/carol $f/dave
+    cp tests/solutions/01.1.nw tests/solutions/01.2.nw $f/alice/
+    sed 's/32m/31m/' tests/solutions/01.1.nw > $f/bob/01.1.nw
+    printf '<<hello: after the greeting>>=\nkprintf("no semicolon")\n@\n' > $f/carol/01.1.nw
+    printf '<<hello: after the greeting>>=\nfor (;;)\n    ;\n@\n' > $f/dave/01.1.nw
+    CLASS_OUT=build/class-test/out CLASS_TIMEOUT=20 tests/class.sh $f > build/class-test/out.txt 2>&1
+    cat build/class-test/out.txt
+    got=$(sed -n '/^student/,/^dave/p' build/class-test/out.txt | tr -s ' ')
+    want="student 01.1 01.2 total
+alice 100 100 200
+bob 0 - 0
+carol build - 0
+dave time - 0"
+    [ "$got" = "$want" ] || { echo "the table is not"; echo "$want"; return 1; }
+}
+
+# The handout as a git repository: chapters 1-2, then 1-3, which a
+# student's clone, holding an answer of theirs, merges with `git pull`;
+# then `make handin` packs exactly the answer.
+handout_test() {
+    d=build/handout-test
+    rm -rf $d
+    mkdir -p $d
+    HANDOUT=$d/loom.git UPTO=02 tests/handout.sh || return 1
+    git clone -q $d/loom.git $d/student || return 1
+    s=$d/student
+    [ ! -e $s/tests/solutions ] && [ ! -e $s/chapters/03-readpflash.nw ] && [ -f $s/exercises/README.md ] ||
+        { echo "the first handout is not chapters 1-2 without the solutions"; return 1; }
+    cp tests/solutions/01.1.nw $s/exercises/ && echo notes > $s/exercises/notes.txt
+    (cd $s && git add exercises && git -c user.name=S -c user.email=s@x commit -qm "my answer") || return 1
+    HANDOUT=$d/loom.git UPTO=03 tests/handout.sh || return 1
+    (cd $s && git -c user.name=S -c user.email=s@x pull -q --no-rebase) || { echo "chapter 3 does not merge"; return 1; }
+    [ -f $s/chapters/03-readpflash.nw ] && [ -f $s/exercises/01.1.nw ] || { echo "the merge lost something"; return 1; }
+    (cd $s && STUDENT=sam tests/handin.sh) || return 1
+    got=$(tar -tzf $s/build/handin/sam.tar.gz | sort | tr '\n' ' ')
+    [ "$got" = "sam/ sam/01.1.nw " ] || { echo "make handin packed: $got"; return 1; }
+}
+
+teachers_stream() {
+    run "teachers: make class grades a folder of students" class_test
+    run "teachers: make handout, a git repository to pull; make handin" handout_test
 }
 
 book_stream() {
@@ -145,6 +212,7 @@ book_stream() {
 if [ -n "$stream" ]; then
     case $stream in
     book)       book_stream ;;
+    teachers)   teachers_stream ;;
     graders-*)  graders_stream "${stream#graders-}" ;;
     *)          machine_stream "$stream" ;;
     esac
@@ -189,6 +257,7 @@ for nn in $(echo "$CHAPTERS" | cut -c1-2 | sort -r); do
     [ -d tests/solutions ] && ls tests/graders/"$nn".*.sh > /dev/null 2>&1 && streams="$streams graders-$nn"
 done
 [ -d tests/solutions ] || echo "note: no tests/solutions/ (a handout tree): graders are not proven"
+[ ! -d tests/solutions ] || streams="$streams teachers"     # it grades the solutions
 streams="$streams $ARCHES book"
 rm -f "$logs"/count-*
 echo $streams | tr ' ' '\n' |

@@ -8,9 +8,9 @@ GRADER_NW=tests/graders/04.2.nw
 for arch in $ARCHES; do
     boot "$arch" || continue
     status_is 0
-    python3 - "$out" "$arch" <<'PY'
+    python3 - "$out" "$arch" "$GRADER_NONCE" <<'PY'
 import re, sys
-out, arch = sys.argv[1], sys.argv[2]
+out, arch, nonce = sys.argv[1], sys.argv[2], sys.argv[3]
 text = open(out, errors="replace").read()
 def say(ok, what): print(("GOOD     " if ok else "BAD      ") + arch + ": " + what)
 used = {}
@@ -24,10 +24,11 @@ else:
 if "grader: both tasks joined" not in text:
     say(False, "the grader's two tasks did not end (see %s)" % out)
     sys.exit()
-shallow = [n for (i, name), n in used.items() if name == "grader shallow"]
-deep = [n for (i, name), n in used.items() if name == "grader deep"]
+shallow = [n for (i, name), n in used.items() if name == "grader shallow " + nonce]
+deep = [n for (i, name), n in used.items() if name == "grader deep " + nonce]
 if not shallow or not deep:
-    say(False, 'no "used N bytes" line for the grader\'s tasks "grader shallow" and "grader deep" (see %s)' % out)
+    say(False, 'no "used N bytes" line for the grader\'s tasks "grader shallow %s" and "grader deep %s" (see %s)'
+        % (nonce, nonce, out))
 else:
     s, d = shallow[0], deep[0]
     say(100 < s < 16384 and 6000 <= d - s <= 8192,

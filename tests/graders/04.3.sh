@@ -4,7 +4,8 @@
 # is not freed yet): the pass status, and for each way, every detached task
 # ran, was freed by the time main looked, and no pages were lost.  Then on
 # riscv64 alone (the code is portable), tests/graders/04.3-join.nw: joining
-# a detached task must end in a panic naming it.
+# a detached task must end in a panic naming it (its name ends with the
+# grade's nonce).
 . tests/graders/lib.sh
 check_rounds() {
     python3 - "$out" "$arch" <<'PY'
@@ -31,7 +32,8 @@ for arch in $ARCHES; do
     status_is 0
     check_rounds
 done
+case " $ARCHES " in *" riscv64 "*) ;; *) exit 0 ;; esac
 arch=riscv64 EX=$EX-join GRADER_NW=tests/graders/04.3-join.nw
 boot "$arch" || exit 0
-panics_after "joining a detached task" 'grader: joining a detached task' \
-    'grader: the join returned' 'task [0-9]+ \(grader detached\)'
+panics_after "joining a detached task" 'joining a detached task' \
+    'the join returned' "task [0-9]+ \\(grader detached $GRADER_NONCE\\)"

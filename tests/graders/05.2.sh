@@ -5,23 +5,23 @@
 : "${LOOM_TEST_TIMEOUT:=30}"
 . tests/graders/lib.sh
 GRADER_NW=tests/graders/05.2.nw
-line='bounded queue: 200 messages in order, at most 4 queued'
+line='grader: bounded queue: 200 messages in order, at most 4 queued'
 expected=$logs/05.2-expected.txt
-{ cat tests/expected/05-msgqueue.txt; echo 'bounded queue: {any}'; } > "$expected"   # the line itself is checked apart
+{ cat tests/expected/05-msgqueue.txt; echo 'grader: bounded queue: {any}'   # the line itself is checked apart
+  echo 'grader: main returned {any}'; } > "$expected"
 for arch in $ARCHES; do
     boot "$arch" || continue
     if hung "does a task yield while it holds the lock, or wait without yielding?"; then continue; fi
     if grep -qx "$line" "$out"; then
-        good "$arch: $line"
+        good "$arch: ${line#grader: }"
     else
-        got=$(grep -m1 '^bounded queue' "$out")
-        bad "$arch: no line \"$line\"${got:+; got \"$got\"} (see $out)"
+        got=$(grep -m1 '^grader: bounded queue' "$out")
+        bad "$arch: no line \"${line#grader: }\" from the grader${got:+; got \"${got#grader: }\"} (see $out)"
     fi
-    vars=$(make -s vars ARCH="$arch" CH="$CH" EXTRA="$ANSWER $GRADER_NW")
-    if python3 tests/transcript.py "$expected" "$out" $vars > "$out.diff"; then
-        good "$arch: the crate's transcript comes first, unchanged, and then only the grader's line"
+    if python3 tests/transcript.py "$expected" "$out" $(vars) > "$out.diff"; then
+        must good "$arch: the crate's transcript comes first, unchanged, and then only the grader's line"
     else
-        bad "$arch: the transcript is not the crate's followed by the grader's line:"
+        must bad "$arch: the transcript is not the crate's followed by the grader's line:"
         sed 's/^/           /' "$out.diff" | head -n 16
     fi
     status_is 0

@@ -8,7 +8,7 @@ GRADER_NW=tests/graders/05.3.nw
 for arch in $ARCHES; do
     boot "$arch" || continue
     if hung "does task_sleep switch with the lock held?"; then continue; fi
-    set -- $(sed -n 's/^sleep\/wake: \([0-9]*\) messages, consumer slept \([0-9]*\) times, \([0-9]*\) empty wake-ups$/\1 \2 \3/p' "$out" | head -n 1)
+    set -- $(sed -n 's/^grader: sleep\/wake: \([0-9]*\) messages, consumer slept \([0-9]*\) times, \([0-9]*\) empty wake-ups$/\1 \2 \3/p' "$out" | head -n 1)
     if [ $# -ne 3 ]; then
         bad "$arch: no line \"sleep/wake: N messages, consumer slept S times, E empty wake-ups\" (see $out)"
         tail -n 6 "$out" | sed 's/^/           /'
@@ -19,8 +19,8 @@ for arch in $ARCHES; do
         [ "$3" -eq 0 ] && good "$arch: no wake-up found the queue empty" \
                        || bad "$arch: $3 wake-ups found the queue empty"
     fi
-    if grep -q '^sleep/wake: FAILED' "$out"; then
-        grep '^sleep/wake: FAILED' "$out" | while read -r l; do bad "$arch: $l"; done
+    if grep -q '^grader: sleep/wake: FAILED' "$out"; then
+        grep '^grader: sleep/wake: FAILED' "$out" | while read -r l; do bad "$arch: ${l#grader: }"; done
     elif [ $# -eq 3 ]; then
         good "$arch: blocked at every wake-up, the lock held on return, the messages in order, three sleepers woken one by one"
     fi

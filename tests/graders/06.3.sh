@@ -25,7 +25,8 @@ for arch in $ARCHES; do
     fi
     status_is 0
 done
+case " $ARCHES " in *" riscv64 "*) ;; *) exit 0 ;; esac
 arch=riscv64 EX=$EX-unlock GRADER_NW=tests/graders/06.3-unlock.nw
 boot "$arch" || exit 0
-panics_after "unlocking another task's mutex" 'grader: main unlocks a mutex it does not hold' \
-    'grader: the unlock returned' 'task 1 \(main\)'
+panics_after "unlocking another task's mutex" 'main unlocks a mutex it does not hold' \
+    'the unlock returned' 'task 1 \(main\)'

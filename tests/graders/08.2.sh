@@ -23,10 +23,10 @@ PY
     for line in 'grader: /sbin/a-long-file-name.text: 1000 bytes, as written' \
                 'grader: /mixed case dir/SOME FILE.TXT: 3000 bytes, as written'; do
         grep -qxF "$line" "$out" && good "$arch: ${line#grader: }" \
-            || bad "$arch: $(grep -m1 "^grader: ${line#grader: }" "$out" 2>/dev/null || grep -m1 "^grader: /" "$out") (wanted \"${line#grader: }\")"
+            || bad "$arch: $(grep -m1 "^grader: ${line#grader: }" "$out" 2>/dev/null || grep -m1 "^grader: /" "$out" | sed 's/^grader: //') (wanted \"${line#grader: }\")"
     done
     grep -q "^grader: a missing long name: .*no 'no-such-long-name.text' here" "$out" \
         && good "$arch: a missing long name is \"no ... here\"" \
-        || bad "$arch: a missing long name: $(grep '^grader: a missing' "$out" | head -n 1)"
+        || bad "$arch: $(grep '^grader: a missing' "$out" | head -n 1 | sed 's/^grader: //')"
     status_is 0
 done

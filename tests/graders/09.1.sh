@@ -13,7 +13,8 @@ for arch in $ARCHES; do
     if echo "$line" | awk '{ a = $4 + 0; b = $6 + 0; exit !(a >= 2 && b == a + 1 && $4 ~ /^[0-9]+,$/) }'; then
         good "$arch: getpid gave two consecutive ids (${line#grader: getpid gave })"
     else
-        bad "$arch: ${line:-no getpid line} (wanted two consecutive task ids above 1; 200: the two calls disagreed; -38: no such call)"
+        what=${line#grader: }
+        bad "$arch: ${what:-no getpid line} (wanted two consecutive task ids above 1; 200: the two calls disagreed; -38: no such call)"
     fi
     status_is 0
 done
